@@ -1,0 +1,26 @@
+"""assertlint: a tone linter that suggests assertive rewrites.
+
+Public API::
+
+    import assertlint
+    findings = assertlint.check("Sorry to bother you, but is the report ready?")
+    for f in findings:
+        print(f.line, f.column, f.rule, f.message)
+
+The heavy parts (spaCy, the model) load lazily on the first check.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .findings import Finding, Suggestion
+
+__all__ = ["__version__", "Finding", "Suggestion", "check", "check_many", "Linter"]
+
+
+def __getattr__(name: str):  # lazy: importing assertlint must not import spaCy
+    if name in ("check", "check_many", "Linter"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

@@ -1,0 +1,245 @@
+"""The `assertlint` command (click). Reads input → lints → reports; --fix/--diff apply rewrites."""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import time
+
+import click
+
+from . import __version__
+from .errors import AssertlintError, InputError
+from .exitcodes import ExitCode
+from .report import FORMATS
+
+EPILOG = """\b
+Examples:
+  assertlint draft.txt                 check a draft before sending it
+  assertlint docs/                     check every .md/.txt/.rst file below docs/
+  cat draft.txt | assertlint -         read standard input
+  assertlint --format json notes.md    machine-readable findings
+  assertlint --select passive draft.txt        only passive categories
+  assertlint --ignore hedge,MIN draft.txt      skip a category and an id prefix
+  assertlint --fix draft.txt           apply the safe rewrites in place
+  assertlint --diff draft.txt          show what --fix would change
+  assertlint --fix - < draft.txt       editor filter: fixed text on stdout
+  assertlint --explain JDG001          what a rule flags and what to write instead
+
+Exit status: 0 no findings, 1 findings, 2 usage or input error.
+"""
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _err(msg: str) -> None:
+    click.echo(f"assertlint: error: {msg}", err=True)
+
+
+def _list_rules(ctx, param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    from .ruleset import load_rules
+
+    try:
+        rules = load_rules()
+    except AssertlintError as err:
+        _err(str(err))
+        ctx.exit(ExitCode.ERROR)
+    table = Table(title=f"assertlint {__version__}: {len(rules)} rules")
+    for col in ("id", "name", "category", "style", "severity", "fix"):
+        table.add_column(col)
+    for r in rules:
+        table.add_row(r.id, r.name, r.category, r.style, r.severity, r.fix)
+    Console(soft_wrap=False).print(table)
+    ctx.exit(ExitCode.OK)
+
+
+def _explain(ctx, param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    from .ruleset import load_rules
+    from .ruleset.docs import rule_markdown
+
+    try:
+        rules = load_rules()
+    except AssertlintError as err:
+        _err(str(err))
+        ctx.exit(ExitCode.ERROR)
+    matches = [r for r in rules if r.id.upper() == value.upper() or r.name == value]
+    if not matches:
+        _err(f"no rule {value!r} (see --list-rules)")
+        ctx.exit(ExitCode.ERROR)
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(rule_markdown(matches[0])))
+    ctx.exit(ExitCode.OK)
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EPILOG,
+)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="pretty", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: ids, id prefixes, names, categories or styles (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+@click.option("--fix", is_flag=True, help="Apply safe rewrites in place (with '-': fixed text to stdout).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe rewrites.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; change nothing.")
+@click.option("--stdin-filename", metavar="NAME", help="Name for standard input in the output (its suffix picks the markup).")
+@click.option("--model", metavar="NAME", help="An installed spaCy pipeline to parse with.")
+@click.option("--include-blockquotes", is_flag=True, help="Also lint quoted text (Markdown > blocks, e-mail > lines).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in the pretty report (NO_COLOR is honoured).")
+@click.option("-q", "--quiet", is_flag=True, help="Print no findings (the exit status still tells).")
+@click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True, callback=_list_rules,
+              help="List every rule and exit.")
+@click.option("--explain", metavar="RULE", expose_value=False, is_eager=True, callback=_explain,
+              help="Explain a rule (by id or name) and exit.")
+@click.version_option(__version__, "-V", "--version", prog_name="assertlint")
+def main(paths, fmt, select, ignore, fix, unsafe_fixes, diff, stdin_filename, model, include_blockquotes,
+         exit_zero, color, quiet):
+    """Flag aggressive, passive and passive-aggressive phrasing and suggest assertive rewrites.
+
+    PATHS are files or folders (searched for .txt .md .markdown .rst .text files); '-' or no
+    path with piped input reads standard input.
+    """
+    started = time.perf_counter()
+    paths = list(paths)
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no paths given (pass files or folders, or '-' to read standard input)")
+        paths = ["-"]
+    if paths.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given only once")
+    if fix and diff:
+        raise click.UsageError("--fix and --diff cannot be used together")
+
+    from .api import make_linter
+    from .engine.linter import Input
+    from .report import FileResult, ReportOptions, render
+    from .source.files import discover
+    from .source.markup import kind_for
+    from .source.reader import decode, read_file
+
+    try:
+        linter = make_linter(select=_split(select), ignore=_split(ignore), model=model)
+    except AssertlintError as err:
+        _err(str(err))
+        sys.exit(ExitCode.ERROR)
+
+    found = discover(paths)
+    errors = 0
+    for p, problem in found.errors:
+        _err(f"{p}: {problem}")
+        errors += 1
+
+    sources = []
+    for p in found.files:
+        try:
+            if p == "-":
+                name = stdin_filename or "-"
+                data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+                sources.append(decode(name, data))
+            else:
+                sources.append(read_file(p))
+        except InputError as err:
+            _err(str(err))
+            errors += 1
+
+    def inputs_for(src, text=None):
+        return Input(src.path, src.text if text is None else text, kind_for(src.path), include_blockquotes)
+
+    results: list[FileResult] = []
+    stdin_fix_out = None
+    changed = 0
+    try:
+        if fix or diff:
+            from .rewrite.fixer import fix as run_fix
+
+            for src in sources:
+                res = run_fix(lambda t, s=src: linter.check([inputs_for(s, t)])[0], src.text, unsafe=unsafe_fixes)
+                results.append(FileResult(src.path, res.remaining, res.text, words=len(res.text.split())))
+                if res.text == src.text:
+                    if src.path == (stdin_filename or "-") and "-" in paths and fix:
+                        stdin_fix_out = src.text
+                    continue
+                changed += 1
+                if diff:
+                    _print_diff(src.path, src.text, res.text)
+                elif "-" in paths and src.path == (stdin_filename or "-"):
+                    stdin_fix_out = res.text
+                else:
+                    try:
+                        _write_atomic(src.path, src.encode(res.text))
+                    except OSError as err:
+                        _err(f"{src.path}: cannot be written ({err.strerror or err}); left as it was")
+                        errors += 1
+        else:
+            all_findings = linter.check([inputs_for(s) for s in sources]) if sources else []
+            for src, fs in zip(sources, all_findings):
+                results.append(FileResult(src.path, fs, src.text, words=len(src.text.split())))
+    except AssertlintError as err:
+        _err(str(err))
+        sys.exit(ExitCode.ERROR)
+
+    if stdin_fix_out is not None:  # bytes, so newlines and a BOM come out exactly as they came in
+        stdin_src = next(s for s in sources if s.path == (stdin_filename or "-"))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_src.encode(stdin_fix_out))
+        sys.stdout.buffer.flush()
+    if not quiet and not diff:
+        stream = sys.stderr if stdin_fix_out is not None else sys.stdout
+        opts = ReportOptions(color=color, elapsed=time.perf_counter() - started)
+        render(fmt, results, stream, opts)
+        stream.flush()
+    if fix and not quiet and changed and stdin_fix_out is None:
+        click.echo(f"assertlint: fixed {changed} file{'s' if changed != 1 else ''}", err=True)
+
+    if errors:
+        sys.exit(ExitCode.ERROR)
+    if diff:
+        sys.exit(ExitCode.FINDINGS if changed and not exit_zero else ExitCode.OK)
+    if any(r.findings for r in results) and not exit_zero:
+        sys.exit(ExitCode.FINDINGS)
+    sys.exit(ExitCode.OK)
+
+
+def _print_diff(path: str, old: str, new: str) -> None:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    for line in lines:
+        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename; keep the file's mode."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=".assertlint-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,1 @@
+"""The rule engine: rules → matchers (compile), the trigger gate, the context layer, findings."""

@@ -1,0 +1,174 @@
+"""The shared context layer: one place decides quotation, reported speech, negation, the person
+of the subject, praise polarity, questions and position in the sentence. Rules only declare which
+of these they care about (their [context] table)."""
+from __future__ import annotations
+
+VERBAL = ("VERB", "AUX")
+FIRST = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+SECOND = frozenset({"you", "u", "ya", "yourself", "yourselves", "y'all", "yall"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "nt", "nobody", "nothing", "neither", "nor"})
+REPORTING = frozenset({
+    "say", "tell", "write", "text", "ask", "yell", "scream", "shout", "claim", "reply", "respond",
+    "post", "email", "message", "mutter", "snap", "type", "comment", "tweet", "quote", "answer",
+    "go", "hiss", "whisper", "call", "announce", "insist",
+})
+OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (straight or curly, double or single)."""
+    regions: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    dq_open = None
+    sq_open = None
+    curly_stack: list[tuple[str, int]] = []
+    while i < n:
+        c = text[i]
+        if c == '"':
+            if dq_open is None:
+                dq_open = i
+            else:
+                regions.append((dq_open, i + 1))
+                dq_open = None
+        elif c in OPEN_CLOSE:
+            prev = text[i - 1] if i else " "
+            if c == "\u2018" or not prev.isalnum():
+                curly_stack.append((OPEN_CLOSE[c], i))
+        elif c in ("\u201d", "\u2019", "\u00bb"):
+            nxt = text[i + 1] if i + 1 < n else " "
+            if c == "\u2019" and nxt.isalpha():
+                pass  # an apostrophe: don’t
+            elif curly_stack and curly_stack[-1][0] == c:
+                _, s = curly_stack.pop()
+                regions.append((s, i + 1))
+        elif c == "'":
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if sq_open is None and not prev.isalnum() and nxt.isalpha():
+                sq_open = i
+            elif sq_open is not None and prev not in " \t" and not nxt.isalnum():
+                regions.append((sq_open, i + 1))
+                sq_open = None
+        elif c == "\n" and sq_open is not None and text[i - 1 : i] == "\n":
+            sq_open = None
+        i += 1
+    return regions
+
+
+def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in regions)
+
+
+def span_root(doc, start: int, end: int):
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[start]
+
+
+def governing_verb(tok):
+    seen = 0
+    while tok.pos_ not in VERBAL and tok.head.i != tok.i and seen < 12:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def person(tok) -> str:
+    low = tok.lower_
+    if low in FIRST:
+        return "first"
+    if low in SECOND:
+        return "second"
+    if tok.dep_ == "expl":
+        return "none"
+    return "third"
+
+
+def subject_of(verb):
+    """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative."""
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+                return child
+        if verb.dep_ in ("xcomp", "conj", "aux", "auxpass", "acomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def subject_person(verb) -> str:
+    subj = subject_of(verb)
+    return "none" if subj is None else person(subj)
+
+
+def negated(verb, start: int, end: int) -> bool:
+    """Is the clause of `verb` negated, by a negator outside the matched span?"""
+    def has_neg(v) -> bool:
+        for child in v.children:
+            if (child.dep_ == "neg" or child.lower_ in NEGATORS) and not (start <= child.i < end):
+                return True
+        return False
+
+    if has_neg(verb):
+        return True
+    # "I don't think you're ...", "I would never want you to ..."
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp", "conj") and head.i != verb.i and has_neg(head):
+        return head.lemma_ in ("think", "believe", "say", "want", "mean", "suggest", "call") or verb.dep_ == "xcomp"
+    return False
+
+
+def reported(doc, root) -> bool:
+    """Is the matched span (from its root up) the complement of a reporting verb with a
+    third-person subject: "She said you always ...", "He texted me whatever"?"""
+    tok = root
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.lemma_ in REPORTING and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
+            subj = subject_of(head)
+            if subj is not None and person(subj) == "third":
+                return True
+        tok = head
+    return False
+
+
+def praised(verb, start: int, end: int, lexicons: dict) -> bool:
+    """Praise polarity: "you always deliver" and "you never fail to make us laugh" are praise;
+    "you never listen" is not, though "you always listen" is."""
+    praise = lexicons.get("praise_verbs", ())
+    never_praise = lexicons.get("praise_when_never", ())
+    words = {t.lower_ for t in verb.doc[start:end]} | {c.lower_ for c in verb.children if c.dep_ in ("neg", "advmod")}
+    lexicon = never_praise if ("never" in words or "n't" in words or "not" in words) else praise
+    if verb.lemma_ in lexicon:
+        return True
+    if lexicon is praise:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "acomp", "attr") and child.lemma_ in praise:
+                return True
+    return False
+
+
+def is_question(sent) -> bool:
+    return sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+
+
+def at_sentence_start(sent, start: int) -> bool:
+    for tok in sent:
+        if tok.is_punct or tok.is_space or tok.pos_ == "INTJ":
+            continue
+        return tok.i >= start
+    return True
+
+
+def whole_sentence(sent, start: int, end: int) -> bool:
+    for tok in sent:
+        if start <= tok.i < end:
+            continue
+        if not (tok.is_punct or tok.is_space or tok.pos_ == "INTJ" or tok.lower_ in ("oh", "ok", "okay", "well", "fine", "ugh")):
+            return False
+    return True

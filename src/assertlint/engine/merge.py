@@ -1,0 +1,83 @@
+"""Candidates → findings: suppression between categories, one finding per overlap in a category,
+and one finding per sentence for stacked hedges and minimizers."""
+from __future__ import annotations
+
+from ..findings import Finding, Suggestion
+from ..rewrite.repair import sentence_edit
+from ..source.document import LineIndex
+from ..taxonomy import MERGE_PER_SENTENCE, Severity
+
+
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _rank(c) -> tuple:
+    return (-Severity[c.rule.severity], -(c.end - c.start), c.start, c.rule.id)
+
+
+def finalize(cands: list, path: str, text: str, index: LineIndex) -> list[Finding]:
+    # 1. a rule may suppress findings of other categories that overlap it
+    suppressors = [c for c in cands if c.rule.suppresses]
+    if suppressors:
+        cands = [
+            c for c in cands
+            if not any(s is not c and c.rule.category in s.rule.suppresses and _overlap(s, c) for s in suppressors)
+        ]
+    # 2. overlapping candidates of one category collapse into the strongest
+    kept: list = []
+    for c in sorted(cands, key=_rank):
+        if not any(k.rule.category == c.rule.category and _overlap(k, c) for k in kept):
+            kept.append(c)
+    # 3. stacked hedges / minimizers in one sentence become one finding
+    groups: dict[tuple, list] = {}
+    singles = []
+    for c in kept:
+        if c.rule.category in MERGE_PER_SENTENCE:
+            groups.setdefault((c.rule.category, c.sent_start), []).append(c)
+        else:
+            singles.append(c)
+    findings = [_finding(c, path, text, index) for c in singles]
+    for group in groups.values():
+        findings.append(_merged(group, path, text, index) if len(group) > 1 else _finding(group[0], path, text, index))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def _finding(c, path: str, text: str, index: LineIndex, start=None, end=None, suggestions=None) -> Finding:
+    start = c.start if start is None else start
+    end = c.end if end is None else end
+    line, col = index.position(start)
+    end_line, end_col = index.position(end)
+    r = c.rule
+    return Finding(
+        path=path, rule=r.id, name=r.name, category=r.category, style=r.style, severity=r.severity,
+        message=r.message, start=start, end=end, line=line, column=col, end_line=end_line,
+        end_column=end_col, text=text[start:end],
+        suggestions=tuple(c.suggestions if suggestions is None else suggestions),
+    )
+
+
+def _merged(group: list, path: str, text: str, index: LineIndex) -> Finding:
+    group.sort(key=lambda c: c.start)
+    first = min(group, key=_rank)
+    start = min(c.start for c in group)
+    end = max(c.end for c in group)
+    suggestions: list[Suggestion] = []
+    if all(c.parts for c in group):
+        pieces = []
+        pos = start
+        for c in group:
+            s, e, repl = c.parts[0]
+            pieces.append(text[pos:s])
+            pieces.append(repl)
+            pos = e
+        pieces.append(text[pos:end])
+        repl = "".join(pieces)
+        edit = sentence_edit(text, first.sent_start, first.sent_end, start, end, repl)
+        if edit is not None:
+            n = len(group)
+            suggestions.append(Suggestion(repl, f"Remove all {n} softeners at once and state the point.", "safe", edit))
+    for c in group:
+        suggestions.extend(s for s in c.suggestions if not s.safe)
+    return _finding(first, path, text, index, start, end, suggestions)

@@ -1,0 +1,1 @@
+"""Rewrites: suggestion templates → edits with sentence repairs → the fixer that applies them."""

@@ -1,0 +1,105 @@
+"""Sentence repairs after an edit, and the smallest edit that turns one sentence into another.
+
+A replacement is made inside its sentence, then the sentence is repaired: a capital letter at a
+new sentence start, no doubled spaces, no stray or doubled commas, a/an agreement, the end mark
+swapped when a statement frame becomes a question (or the reverse). The result is diffed against
+the original sentence so the edit touches as little as possible.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Edit
+
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+_LEADING_JUNK = re.compile(r"^(?:[\s,;:\-–—]+|(?:but|and|so)\b[\s,]*)+", re.IGNORECASE)
+_AN_EXCEPTIONS = ("one", "once", "user", "use", "usual", "unique", "unit", "univers", "euro", "uni")
+_AN_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _an(word: str) -> str:
+    w = word.lower()
+    if w.startswith(_AN_SILENT_H):
+        return "an"
+    if w.startswith(_AN_EXCEPTIONS):
+        return "a"
+    return "an" if w[:1] in "aeiou" else "a"
+
+
+def repair(old: str, new: str, edit_start: int, joint: int, mood: str | None = None) -> str | None:
+    """Repair sentence `new`, made from `old` by an edit over new[edit_start:joint].
+
+    Returns None when the sentence would be left with no words.
+    """
+    lead = min(len(old) - len(old.lstrip()), edit_start)  # the sentence's own indentation stays
+    head, body = new[:lead], new[lead:]
+    es = max(edit_start - lead, 0)
+    joint = max(joint - lead, es)
+    # 1. spacing and commas inside and around the edited region
+    a = max(es - 1, 0)
+    b = min(joint + 1, len(body))
+    region = re.sub(r"[ \t]{2,}", " ", body[a:b])
+    region = re.sub(r"[ \t]+(?=[,.;:?!])", "", region)
+    region = re.sub(r",(?=\s*[,.;:?!])", "", region)
+    body = body[:a] + region + body[b:]
+    joint = max(min(joint - ((b - a) - len(region)), len(body)), 0)
+    left, right = body[:joint], body[joint:]
+    if left and right and left[-1] in " \t" and right[:1] in " \t":
+        right = right.lstrip(" \t")
+    if left and left[-1] in " \t" and right[:1] in ",.;:?!":
+        left = left.rstrip(" \t")
+    if left.rstrip().endswith(",") and right.lstrip()[:1] in (",", ".", "?", "!", ";", ":"):
+        left = left.rstrip()[:-1]
+    if left.rstrip().endswith((",", ";", ":")) and not right.strip(" \t"):
+        left = left.rstrip()[:-1]
+    body = left + right
+    # 2. the edit made a new sentence start: drop leading junk, restore the capital letter
+    if es == 0 or not left.strip():
+        body = body.lstrip()
+        m = _LEADING_JUNK.match(body)
+        if m and _WORD.search(body[m.end():]):
+            body = body[m.end():]
+        if old.lstrip()[:1].isupper() and body[:1].islower():
+            body = body[0].upper() + body[1:]
+    if not _WORD.search(body):
+        return None
+    # 3. a/an before the joint
+    m = re.search(r"\b([Aa]n?)(\s+)$", body[: len(left)])
+    if m:
+        nxt = re.match(r"[A-Za-z]+", body[len(left):])
+        if nxt:
+            art = _an(nxt.group(0))
+            if m.group(1)[0] == "A":
+                art = art.capitalize()
+            body = body[: m.start(1)] + art + body[m.end(1):]
+    # 4. end mark
+    if mood:
+        stripped = body.rstrip()
+        tail = body[len(stripped):]
+        if mood == "question" and stripped[-1:] in ".!":
+            body = stripped[:-1] + "?" + tail
+        elif mood == "question" and stripped[-1:] not in "?":
+            body = stripped + "?" + tail
+        elif mood == "statement" and stripped.endswith("?"):
+            body = stripped[:-1] + "." + tail
+    return head + body
+
+
+def sentence_edit(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, replacement: str, mood: str | None = None
+) -> Edit | None:
+    """The edit of `text` that puts `replacement` at [start, end) and repairs the sentence."""
+    old = text[sent_start:sent_end]
+    a, b = start - sent_start, end - sent_start
+    new = old[:a] + replacement + old[b:]
+    fixed = repair(old, new, a, a + len(replacement), mood)
+    if fixed is None or fixed == old:
+        return None
+    p = 0
+    limit = min(len(old), len(fixed))
+    while p < limit and old[p] == fixed[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[len(old) - 1 - s] == fixed[len(fixed) - 1 - s]:
+        s += 1
+    return Edit(sent_start + p, sent_end - s, fixed[p : len(fixed) - s])

@@ -1,0 +1,1 @@
+"""Reading input: bytes → text (reader), line index (document), markup → prose pieces (markup)."""

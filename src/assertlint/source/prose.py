@@ -1,0 +1,66 @@
+"""Prose: the text handed to the parser, with a map back to offsets in the original file.
+
+Markup readers build a Prose per block (a paragraph, a heading, a list item, a table cell).
+Characters copied from the file keep their offsets; synthetic characters (a placeholder for a
+code span or a URL, a space for a line break) map to the range of the file they stand for.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+PLACEHOLDER = "x"  # stands in for code spans and URLs: a neutral noun-like token
+
+
+class Prose:
+    __slots__ = ("text", "_pstarts", "_pieces")
+
+    def __init__(self) -> None:
+        self.text = ""
+        self._pstarts: list[int] = []
+        # (parse_start, parse_len, orig_start, orig_end, identity)
+        self._pieces: list[tuple[int, int, int, int, bool]] = []
+
+    # -- building -------------------------------------------------------------------------
+    def copy(self, source: str, start: int, end: int) -> None:
+        """Append source[start:end] unchanged (offsets map one to one)."""
+        if end <= start:
+            return
+        p = len(self.text)
+        last = self._pieces[-1] if self._pieces else None
+        if last and last[4] and last[0] + last[1] == p and last[3] == start:
+            self._pieces[-1] = (last[0], last[1] + end - start, last[2], end, True)
+        else:
+            self._pstarts.append(p)
+            self._pieces.append((p, end - start, start, end, True))
+        self.text += source[start:end]
+
+    def synth(self, text: str, start: int, end: int) -> None:
+        """Append `text`, standing for source[start:end]."""
+        if not text:
+            return
+        p = len(self.text)
+        self._pstarts.append(p)
+        self._pieces.append((p, len(text), start, end, False))
+        self.text += text
+
+    # -- mapping --------------------------------------------------------------------------
+    def _piece(self, p: int) -> tuple[int, int, int, int, bool]:
+        return self._pieces[max(bisect_right(self._pstarts, p) - 1, 0)]
+
+    def source_start(self, p: int) -> int:
+        ps, plen, os_, oe, ident = self._piece(p)
+        return os_ + (p - ps) if ident else os_
+
+    def source_end(self, p: int) -> int:
+        """Source offset for an exclusive parse end offset p (> 0)."""
+        ps, plen, os_, oe, ident = self._piece(max(p - 1, 0))
+        return os_ + (p - ps) if ident else oe
+
+    def is_synthetic(self, p: int) -> bool:
+        return not self._piece(p)[4]
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+    def __repr__(self) -> str:
+        return f"Prose({self.text!r})"

@@ -1,0 +1,58 @@
+"""Shared fixtures: the rules and the spaCy pipeline load once per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared, or skip the test with a clear reason when it is absent."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} is not here (../shared ships with the team's checkouts and CI, not with user clones)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from assertlint.ruleset import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def lexicons():
+    from assertlint.ruleset.loader import builtin_rules_dir, load_lexicons
+
+    return load_lexicons(builtin_rules_dir())
+
+
+@pytest.fixture(scope="session")
+def linter():
+    from assertlint.api import make_linter
+
+    return make_linter()
+
+
+@pytest.fixture(scope="session")
+def check(linter):
+    from assertlint.engine.linter import Input
+
+    def run(text: str, path: str = "t.txt", kind: str | None = None):
+        from assertlint.source.markup import kind_for
+
+        return linter.check([Input(path, text, kind or kind_for(path))])[0]
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _no_color(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    os.environ.pop("FORCE_COLOR", None)

@@ -1,0 +1,99 @@
+"""Applying rewrites: safe edits only, repairs, fixed point, files written atomically and exactly."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from assertlint.cli import main
+from assertlint.findings import Edit
+from assertlint.rewrite.fixer import apply_edits, select_edits
+from assertlint.rewrite.repair import sentence_edit
+
+GOLDEN = [
+    ("Sorry to bother you, but is the report ready?", "Is the report ready?"),
+    ("I just wanted to follow up on the invoice.", "I wanted to follow up on the invoice."),
+    ("Sorry, but I disagree with that estimate.", "I disagree with that estimate."),
+]
+
+
+def fixed(text: str, *args) -> str:
+    res = CliRunner().invoke(main, ["--fix", "--quiet", *args, "-"], input=text, catch_exceptions=False)
+    return res.stdout_bytes.decode("utf-8")
+
+
+@pytest.mark.parametrize("before,after", GOLDEN)
+def test_golden_fixes(before, after):
+    assert fixed(before + "\n") == after + "\n"
+
+
+def test_repair_capitalises_and_swaps_end_mark():
+    s = "I was wondering if you could review my PR."
+    e = sentence_edit(s, 0, len(s), 0, s.index(" review"), "could you", "question")
+    assert apply_edits(s, [e]) == "Could you review my PR?"
+
+
+def test_repair_never_leaves_a_sentence_empty():
+    s = "Does that make sense?"
+    assert sentence_edit(s, 0, len(s), 0, len(s), "") is None
+
+
+def test_overlapping_edits_wait_for_next_pass():
+    from assertlint.findings import Finding, Suggestion
+
+    def f(start, end, sev):
+        return Finding("p", "R", "n", "hedge", "passive", sev, "m", start, end, 1, 1, 1, 1, "t",
+                       (Suggestion("", "d", "safe", Edit(start, end, "")),))
+
+    chosen = select_edits([f(0, 5, "info"), f(3, 8, "warning"), f(10, 12, "info")])
+    assert sorted((e.start, e.end) for e in chosen) == [(3, 8), (10, 12)]
+
+
+def test_fix_is_idempotent_and_clean_text_untouched():
+    once = fixed("Sorry to bother you, but is it ready? Thanks.\n")
+    assert fixed(once) == once
+    clean = "Thanks, looks good.\r\nSee you at 3.\r\n"
+    assert fixed(clean) == clean
+
+
+def test_fix_file_keeps_bom_crlf_and_mode(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_bytes(b"\xef\xbb\xbfHello.\r\nSorry to bother you, but is it ready?\r\nBye.\r\n")
+    os.chmod(p, 0o640)
+    res = CliRunner().invoke(main, ["--fix", str(p)], catch_exceptions=False)
+    assert res.exit_code in (0, 1)
+    assert p.read_bytes() == b"\xef\xbb\xbfHello.\r\nIs it ready?\r\nBye.\r\n"
+    assert (os.stat(p).st_mode & 0o777) == 0o640
+    assert not [x for x in os.listdir(tmp_path) if x.startswith(".assertlint-")]
+
+
+def test_diff_writes_nothing_and_exits_1(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("Sorry to bother you, but is it ready?\n")
+    res = CliRunner().invoke(main, ["--diff", str(p)], catch_exceptions=False)
+    assert res.exit_code == 1
+    assert "-Sorry to bother you, but is it ready?" in res.stdout and "+Is it ready?" in res.stdout
+    assert p.read_text() == "Sorry to bother you, but is it ready?\n"
+
+
+def test_unwritable_file_is_left_as_it_was(tmp_path, monkeypatch):
+    import tempfile
+
+    p = tmp_path / "m.txt"
+    q = tmp_path / "n.txt"
+    original = b"Sorry to bother you, but is it ready?\n"
+    p.write_bytes(original)
+    q.write_bytes(original)
+    real = tempfile.mkstemp
+
+    def failing(*a, **kw):  # the first write fails (a full disk, say); the second works
+        monkeypatch.setattr(tempfile, "mkstemp", real)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", failing)
+    res = CliRunner().invoke(main, ["--fix", str(p), str(q)], catch_exceptions=False)
+    assert res.exit_code == 2
+    assert f"{p}: cannot be written (No space left on device); left as it was" in res.stderr
+    assert p.read_bytes() == original
+    assert q.read_bytes() == b"Is it ready?\n"
