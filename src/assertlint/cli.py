@@ -9,7 +9,7 @@ import time
 import click
 
 from . import __version__
-from .errors import AssertlintError, InputError
+from .errors import AssertlintError
 from .exitcodes import ExitCode
 from .report import FORMATS
 
@@ -92,6 +92,13 @@ def _explain(ctx, param, value):
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: ids, id prefixes, names, categories or styles (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the configured selection.")
+@click.option("--config", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Use this config file (pyproject.toml or .assertlint.toml) for every input.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--baseline", metavar="FILE", help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE and exit 0.")
+@click.option("--report-unused-ignores", is_flag=True, help="List inline suppressions that matched nothing.")
 @click.option("--fix", is_flag=True, help="Apply safe rewrites in place (with '-': fixed text to stdout).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe rewrites.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; change nothing.")
@@ -107,7 +114,8 @@ def _explain(ctx, param, value):
 @click.option("--explain", metavar="RULE", expose_value=False, is_eager=True, callback=_explain,
               help="Explain a rule (by id or name) and exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="assertlint")
-def main(paths, fmt, select, ignore, fix, unsafe_fixes, diff, stdin_filename, model, include_blockquotes,
+def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, write_baseline,
+         report_unused_ignores, fix, unsafe_fixes, diff, stdin_filename, model, include_blockquotes,
          exit_zero, color, quiet):
     """Flag aggressive, passive and passive-aggressive phrasing and suggest assertive rewrites.
 
@@ -125,76 +133,73 @@ def main(paths, fmt, select, ignore, fix, unsafe_fixes, diff, stdin_filename, mo
     if fix and diff:
         raise click.UsageError("--fix and --diff cannot be used together")
 
-    from .api import make_linter
-    from .engine.linter import Input
     from .report import FileResult, ReportOptions, render
-    from .source.files import discover
-    from .source.markup import kind_for
-    from .source.reader import decode, read_file
+    from .runner import RunOptions, Runner
 
-    try:
-        linter = make_linter(select=_split(select), ignore=_split(ignore), model=model)
-    except AssertlintError as err:
-        _err(str(err))
-        sys.exit(ExitCode.ERROR)
-
-    found = discover(paths)
-    errors = 0
-    for p, problem in found.errors:
-        _err(f"{p}: {problem}")
-        errors += 1
-
-    sources = []
-    for p in found.files:
-        try:
-            if p == "-":
-                name = stdin_filename or "-"
-                data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-                sources.append(decode(name, data))
-            else:
-                sources.append(read_file(p))
-        except InputError as err:
-            _err(str(err))
-            errors += 1
-
-    def inputs_for(src, text=None):
-        return Input(src.path, src.text if text is None else text, kind_for(src.path), include_blockquotes)
-
+    runner = Runner(RunOptions(
+        select=tuple(_split(select)), ignore=tuple(_split(ignore)), extend_select=tuple(_split(extend_select)),
+        model=model, include_blockquotes=include_blockquotes, config=config, isolated=isolated,
+        stdin_filename=stdin_filename, report_unused_ignores=report_unused_ignores,
+    ))
     results: list[FileResult] = []
     stdin_fix_out = None
+    stdin_src = None
     changed = 0
+    unused_count = 0
     try:
+        sources = runner.read(paths)
+        checked = runner.check_sources(sources) if sources else []
         if fix or diff:
             from .rewrite.fixer import fix as run_fix
 
-            for src in sources:
-                res = run_fix(lambda t, s=src: linter.check([inputs_for(s, t)])[0], src.text, unsafe=unsafe_fixes)
+            for c in checked:
+                src = c.source
+                res = run_fix(lambda t, c=c: runner.check_text(c, t), src.text, unsafe=unsafe_fixes)
+                c.findings = res.remaining
                 results.append(FileResult(src.path, res.remaining, res.text, words=len(res.text.split())))
+                if c.stdin:
+                    stdin_src = src
+                    if fix:
+                        stdin_fix_out = res.text
                 if res.text == src.text:
-                    if src.path == (stdin_filename or "-") and "-" in paths and fix:
-                        stdin_fix_out = src.text
                     continue
                 changed += 1
                 if diff:
                     _print_diff(src.path, src.text, res.text)
-                elif "-" in paths and src.path == (stdin_filename or "-"):
-                    stdin_fix_out = res.text
-                else:
+                elif not c.stdin:
                     try:
                         _write_atomic(src.path, src.encode(res.text))
                     except OSError as err:
-                        _err(f"{src.path}: cannot be written ({err.strerror or err}); left as it was")
-                        errors += 1
+                        runner.errors.append(f"{src.path}: cannot be written ({err.strerror or err}); left as it was")
         else:
-            all_findings = linter.check([inputs_for(s) for s in sources]) if sources else []
-            for src, fs in zip(sources, all_findings):
-                results.append(FileResult(src.path, fs, src.text, words=len(src.text.split())))
+            for c in checked:
+                results.append(FileResult(c.source.path, c.findings, c.source.text, words=len(c.source.text.split())))
+        if baseline:
+            from .baseline import filter_new, load_baseline
+
+            known = load_baseline(baseline)
+            for r in results:
+                r.findings = filter_new(r.findings, known)
+        if write_baseline:
+            from .baseline import write_baseline as write_bl
+
+            n = write_bl(write_baseline, [f for r in results for f in r.findings])
+            click.echo(f"assertlint: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline}", err=True)
+            for r in results:
+                r.findings = []
+        if report_unused_ignores:
+            for c in checked:
+                for d in c.unused_ignores:
+                    unused_count += 1
+                    click.echo(f"{c.source.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'", err=True)
     except AssertlintError as err:
         _err(str(err))
         sys.exit(ExitCode.ERROR)
+    for e in runner.errors:
+        _err(e)
+    errors = len(runner.errors)
 
     if stdin_fix_out is not None:  # bytes, so newlines and a BOM come out exactly as they came in
-        stdin_src = next(s for s in sources if s.path == (stdin_filename or "-"))
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_src.encode(stdin_fix_out))
         sys.stdout.buffer.flush()
@@ -210,7 +215,7 @@ def main(paths, fmt, select, ignore, fix, unsafe_fixes, diff, stdin_filename, mo
         sys.exit(ExitCode.ERROR)
     if diff:
         sys.exit(ExitCode.FINDINGS if changed and not exit_zero else ExitCode.OK)
-    if any(r.findings for r in results) and not exit_zero:
+    if (any(r.findings for r in results) or unused_count) and not exit_zero:
         sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.OK)
 

@@ -6,6 +6,7 @@ import re
 from .prose import PLACEHOLDER, Prose
 
 _COMMON = [
+    r"(?P<directive>(?:<!--[ \t]*)?assertlint:[ \t]*(?:ignore-next-line|ignore|disable|enable)(?:\[[^\]\n]*\])?(?:[ \t]*-->)?)",
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'`]+|www\.[^\s<>\"'`]+\.[^\s<>\"'`]+)",
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
@@ -25,7 +26,7 @@ _RST = [
 ]
 
 _PATTERNS = {
-    "markdown": re.compile("|".join(_MARKDOWN[:1] + _COMMON + _MARKDOWN[1:])),
+    "markdown": re.compile("|".join(_COMMON[:1] + _MARKDOWN[:1] + _COMMON[1:] + _MARKDOWN[1:])),
     "rst": re.compile("|".join(_RST[:2] + _COMMON + _RST[2:])),
     "text": re.compile("|".join(_COMMON)),
 }
@@ -45,7 +46,7 @@ def add_inline(prose: Prose, source: str, start: int, end: int, kind: str) -> No
             while e > s and source[e - 1] in _TRAILING_PUNCT:
                 e -= 1
         prose.copy(source, pos, s)
-        if group == "drop":
+        if group in ("drop", "directive"):
             pass  # markup characters with no prose meaning: leave them out
         elif group in ("comment", "tag"):
             pass

@@ -1,0 +1,135 @@
+"""One run over many files: discovery, per-file configuration, linting in batches, then the
+filters that come after the engine (per-file ignores, min-severity, inline suppressions,
+baseline). The command line is a thin layer over this."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+
+from .config import Config, config_for, with_cli
+from .engine.linter import Input, Linter
+from .errors import AssertlintError, InputError
+from .findings import Finding
+from .source import suppress
+from .source.files import discover
+from .source.markup import kind_for
+from .source.reader import SourceText, decode, read_file
+from .taxonomy import Severity
+
+
+@dataclass
+class RunOptions:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    model: str | None = None
+    include_blockquotes: bool = False
+    config: str | None = None
+    isolated: bool = False
+    stdin_filename: str | None = None
+    report_unused_ignores: bool = False
+
+
+@dataclass
+class Checked:
+    source: SourceText
+    config: Config
+    linter: Linter
+    findings: list[Finding] = field(default_factory=list)
+    unused_ignores: list = field(default_factory=list)
+    stdin: bool = False
+
+
+class Runner:
+    def __init__(self, opts: RunOptions) -> None:
+        self.opts = opts
+        self.errors: list[str] = []
+        self._linters: dict[tuple, Linter] = {}
+
+    # -- configuration → linter -----------------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        o = self.opts
+        cfg = config_for(path, explicit=o.config, isolated=o.isolated)
+        return with_cli(cfg, select=o.select, ignore=o.ignore, extend_select=o.extend_select,
+                        model=o.model, include_blockquotes=o.include_blockquotes)
+
+    def linter_for(self, cfg: Config) -> Linter:
+        key = (cfg.select, cfg.ignore, cfg.extend_select, cfg.severity, cfg.rule_paths, cfg.model)
+        if key not in self._linters:
+            from .api import make_linter
+
+            select = list(cfg.select)
+            if select and cfg.extend_select:
+                select += list(cfg.extend_select)
+            linter = make_linter(select=select, ignore=list(cfg.ignore), rule_paths=list(cfg.rule_paths), model=cfg.model)
+            if cfg.severity:
+                overrides = dict(cfg.severity)
+                linter.rules = [replace(r, severity=overrides.get(r.id, r.severity)) for r in linter.rules]
+            self._linters[key] = linter
+        return self._linters[key]
+
+    # -- reading --------------------------------------------------------------------------------
+    def read(self, paths: list[str]) -> list[tuple[SourceText, Config, bool]]:
+        """(source, config, from_stdin) for every file to check; problems go to self.errors."""
+        found = discover(paths)
+        for p, problem in found.errors:
+            self.errors.append(f"{p}: {problem}")
+        explicit = set(paths)
+        out = []
+        for p in found.files:
+            try:
+                cfg = self.config_for(p)
+                if p not in explicit and cfg.excluded(p):
+                    continue
+                if p == "-":
+                    name = self.opts.stdin_filename or "-"
+                    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+                    out.append((decode(name, data), cfg, True))
+                else:
+                    out.append((read_file(p), cfg, False))
+            except InputError as err:
+                self.errors.append(str(err))
+        return out
+
+    # -- linting ----------------------------------------------------------------------------------
+    def check_sources(self, sources: list[tuple[SourceText, Config, bool]], texts: list[str] | None = None) -> list[Checked]:
+        """Lint each source (or the given replacement texts), grouped by linter, in input order."""
+        checked = [Checked(src, cfg, self.linter_for(cfg), stdin=std) for src, cfg, std in sources]
+        groups: dict[int, list[int]] = {}
+        for i, c in enumerate(checked):
+            groups.setdefault(id(c.linter), []).append(i)
+        for idxs in groups.values():
+            linter = checked[idxs[0]].linter
+            inputs = [self._input(checked[i], texts[i] if texts else None) for i in idxs]
+            for i, fs in zip(idxs, linter.check(inputs)):
+                text = texts[i] if texts else checked[i].source.text
+                checked[i].findings, checked[i].unused_ignores = self.post(checked[i], fs, text)
+        return checked
+
+    def check_text(self, c: Checked, text: str) -> list[Finding]:
+        fs = c.linter.check([self._input(c, text)])[0]
+        return self.post(c, fs, text)[0]
+
+    def _input(self, c: Checked, text: str | None) -> Input:
+        path = c.source.path
+        return Input(path, c.source.text if text is None else text, kind_for(path), c.config.include_blockquotes)
+
+    def post(self, c: Checked, findings: list[Finding], text: str) -> tuple[list[Finding], list]:
+        cfg = c.config
+        ignores = cfg.ignores_for(c.source.path) if cfg.per_file_ignores else ()
+        if ignores:
+            findings = [f for f in findings if not any(suppress._matches(f, code) for code in ignores)]
+        if cfg.min_severity != "info":
+            floor = Severity[cfg.min_severity]
+            findings = [f for f in findings if Severity[f.severity] >= floor]
+        sup = suppress.parse(text)
+        findings = sup.apply(findings)
+        return findings, sup.unused()
+
+
+def relpath(path: str) -> str:
+    return path if path == "-" else os.path.relpath(path)
+
+
+__all__ = ["Runner", "RunOptions", "Checked", "AssertlintError"]
