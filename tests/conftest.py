@@ -52,6 +52,12 @@ def check(linter):
     return run
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_dir(tmp_path_factory):
+    """Tests never write a .assertlint_cache/ into the checkout."""
+    os.environ["ASSERTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("assertlint-cache"))
+
+
 @pytest.fixture(autouse=True)
 def _no_color(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")

@@ -50,7 +50,7 @@ def test_plain_text_skips_quotes_signature_and_code():
 def test_plain_text_signature_and_quoted_lines():
     src = "Thanks!\n> you always do this\nSee you.\n-- \nSam, sorry to bother\n"
     assert texts(src, "text") == ["Thanks!", "See you."]
-    assert "you always do this" in texts(src, "text", include_blockquotes=True)[1]
+    assert texts(src, "text", include_blockquotes=True) == ["Thanks!", "you always do this", "See you."]
 
 
 def test_outlook_reply_header_ends_the_new_text():
@@ -95,7 +95,7 @@ def test_blocks_map_back_to_the_source(kind):
     src = "First line\r\nsecond *line* here.\r\n\r\nAnother `x` one.\r\n"
     for p in prose_blocks(src, kind):
         a, b = p.source_start(0), p.source_end(len(p.text))
-        assert src[a:b].replace("*", "").split() == p.text.replace("x", "`x`").split() or kind != "text"
+        assert 0 <= a < b <= len(src)
         for i, ch in enumerate(p.text):
             if not p.is_synthetic(i):
                 assert src[p.source_start(i)] == ch

@@ -29,6 +29,8 @@ class RunOptions:
     isolated: bool = False
     stdin_filename: str | None = None
     report_unused_ignores: bool = False
+    jobs: int = 0  # 0: automatic
+    cache: bool = True
 
 
 @dataclass
@@ -66,6 +68,11 @@ class Runner:
             if cfg.severity:
                 overrides = dict(cfg.severity)
                 linter.rules = [replace(r, severity=overrides.get(r.id, r.severity)) for r in linter.rules]
+            linter.jobs = self.opts.jobs
+            if self.opts.cache:
+                from .cache import Cache, fingerprint
+
+                linter.cache = Cache(fingerprint(linter.rules, cfg.model, linter.lexicons))
             self._linters[key] = linter
         return self._linters[key]
 

@@ -44,6 +44,28 @@ _IRREGULAR = {
     "shall": "shall should",
     "may": "may might",
     "sorry": "sorry sorrier",
+    "go": "goes went gone going",
+    "run": "runs ran running", "hold": "holds held holding", "stand": "stands stood standing",
+    "understand": "understands understood understanding", "sit": "sits sat sitting",
+    "buy": "buys bought buying", "catch": "catches caught catching", "teach": "teaches taught teaching",
+    "lose": "loses lost losing", "win": "wins won winning", "pay": "pays paid paying",
+    "lead": "leads led leading", "meet": "meets met meeting", "sell": "sells sold selling",
+    "spend": "spends spent spending", "build": "builds built building", "hide": "hides hid hidden hiding",
+    "lie": "lies lay lain lying lied", "lay": "lays laid laying", "swear": "swears swore sworn swearing",
+    "tear": "tears tore torn tearing", "throw": "throws threw thrown throwing", "blow": "blows blew blown",
+    "grow": "grows grew grown", "drive": "drives drove driven driving", "ride": "rides rode ridden riding",
+    "rise": "rises rose risen rising", "choose": "chooses chose chosen choosing",
+    "steal": "steals stole stolen stealing", "wake": "wakes woke woken waking",
+    "wear": "wears wore worn wearing", "beat": "beats beaten beating", "begin": "begins began begun",
+    "forgive": "forgives forgave forgiven forgiving", "deal": "deals dealt dealing",
+    "learn": "learns learnt learned", "burn": "burns burnt burned", "fly": "flies flew flown flying",
+    "draw": "draws drew drawn drawing", "show": "shows showed shown showing",
+    "fall": "falls fell fallen falling", "bite": "bites bit bitten biting", "fight": "fights fought",
+    "shoot": "shoots shot shooting", "seek": "seeks sought", "think": "thinks thought thinking",
+    "put": "puts putting", "cut": "cuts cutting", "hit": "hits hitting", "hurt": "hurts hurting",
+    "set": "sets setting", "quit": "quits quitting", "shut": "shuts shutting", "let": "lets letting",
+    "child": "children", "person": "people persons", "man": "men", "woman": "women",
+    "good": "better best", "bad": "worse worst", "i": "me my mine", "you": "your yours",
 }
 
 
@@ -73,9 +95,10 @@ def _words(value) -> set[str] | None:
 
 
 def _token_triggers(attrs: dict) -> set[str] | None:
-    if attrs.get("OP") in ("?", "*", "!"):
-        return None
-    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+    op = attrs.get("OP")
+    if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith(("{0", "{,"))):
+        return None  # optional, negated, or a "{0,n}" / "{,n}" repeat: the token may be absent
+    for key in ("LOWER", "ORTH", "TEXT"):
         if key in attrs:
             return _words(attrs[key])
     if "LEMMA" in attrs:
@@ -85,52 +108,105 @@ def _token_triggers(attrs: dict) -> set[str] | None:
     return None
 
 
+# The most frequent English words: a trigger among them lets nearly every sentence through.
+COMMON = frozenset("""
+a about after all also an and any are as at be because been before being but by can could did
+do does doing done for from get got had has have he her here him his how i if in into is it its
+just know like make me more my no not now of on one only or other our out over said say see she
+so some than that the their them then there these they this those through time to too up us very
+was we were what when where which who why will with would you your yours it's i'm don't that's
+go going want need think well way new good thing things really should may might must let use
+""".split())
+
+
 def _score(words: set[str]) -> float:
-    """Lower is better: prefer few, long words (they are rarer in running text)."""
+    """Lower is better: an estimate of how often a sentence holds one of the words. A common word
+    counts as a hit in one sentence of fifty; any other word, one in ten thousand."""
     if any(not _WORD.fullmatch(w) for w in words):
         return float("inf")  # punctuation or contraction pieces are not visible to the gate
-    return sum(1.0 / len(w) for w in words)
+    return sum(0.02 if w in COMMON else 0.0001 for w in words)
 
 
-def pattern_triggers(pattern: Pattern) -> set[str] | None:
+Requirement = tuple  # a conjunction: tuple of word sets, each of which the sentence must hit
+
+
+def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
+    """The alternatives under which `pattern` can match, each a conjunction of word sets; None
+    when some alternative has no literal word the gate can see (then every sentence is parsed)."""
     if pattern.kind == "phrases":
-        out: set[str] = set()
+        alts = []
         for phrase in pattern.value:
-            words = _WORD.findall(phrase.lower())
+            words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
             if not words:
                 return None
-            out.add(max(words, key=len))
-        return out
-    candidates = []
+            alts.append(tuple({w} for w in dict.fromkeys(words)))
+        return alts
+    sets = []
     for node in pattern.value:
         attrs = node.get("RIGHT_ATTRS", node) if pattern.kind == "dependency" else node
         words = _token_triggers(attrs)
-        if words:
-            candidates.append(words)
-    if not candidates:
+        if words and _score(words) != float("inf"):
+            sets.append(words)
+    return [tuple(sets)] if sets else None
+
+
+def pattern_triggers(pattern: Pattern) -> set[str] | None:
+    """The words of the rarest requirement of each alternative (what the gate indexes on)."""
+    reqs = pattern_requirements(pattern)
+    if reqs is None:
         return None
-    best = min(candidates, key=_score)
-    return None if _score(best) == float("inf") else best
+    return set().union(*(min(r, key=_score) for r in reqs))
+
+
+_CONTRACTION_SPLITS = {"can't": ("ca",), "won't": ("wo",), "cannot": ("can", "not"), "gonna": ("gon", "na"),
+                       "wanna": ("wan", "na"), "gotta": ("got", "ta"), "shan't": ("sha",), "ain't": ("ai",)}
+
+
+def sentence_words(text: str) -> set[str]:
+    """The words the gate sees, including the pieces spaCy's tokenizer splits contractions into."""
+    words = set(_WORD.findall(text.lower().replace("\u2019", "'")))
+    extra = set()
+    for w in words:
+        if "'" in w:
+            head = w.split("'", 1)[0]
+            extra.add(head)
+            if w.endswith("n't"):
+                extra.add(w[:-3])
+                extra.add("n't")  # spaCy's token for the negation: "don't" -> "do" + "n't"
+        if w in _CONTRACTION_SPLITS:
+            extra.update(_CONTRACTION_SPLITS[w])
+    return words | extra
 
 
 class Gate:
+    """Admits a sentence when some pattern's every required word set is hit by its words."""
+
     def __init__(self, rules: list[Rule]) -> None:
-        triggers: set[str] = set()
-        self.open = False  # True: some pattern has no trigger, so every block is parsed
+        self.open = False  # True: some pattern has no literal word, so every sentence is parsed
         self.ungated: list[str] = []
+        index: dict[str, list[Requirement]] = {}
         for rule in rules:
             for pattern in rule.patterns:
-                words = pattern_triggers(pattern)
-                if words is None:
+                reqs = pattern_requirements(pattern)
+                if reqs is None:
                     self.open = True
                     self.ungated.append(rule.id)
-                else:
-                    triggers |= words
-        self.triggers = frozenset(triggers)
+                    continue
+                for req in reqs:
+                    key = min(req, key=_score)
+                    rest = tuple(r for r in req if r is not key)
+                    for w in key:
+                        index.setdefault(w, []).append(rest)
+        self.index = index
+        self.triggers = frozenset(index)
 
     def admits(self, text: str) -> bool:
         if self.open:
             return True
-        trig = self.triggers
-        low = text.lower().replace("\u2019", "'")
-        return any(w in trig or w.split("'", 1)[0] in trig for w in _WORD.findall(low))
+        words = sentence_words(text)
+        index = self.index
+        for w in words:
+            for rest in index.get(w, ()):
+                if all(not words.isdisjoint(r) for r in rest):
+                    return True
+        return False

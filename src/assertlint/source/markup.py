@@ -98,6 +98,7 @@ def _text_blocks(text: str, include_quotes: bool) -> list[Prose]:
 
     i = 0
     n = len(lines)
+    in_quote = False
     while i < n:
         s, e = lines[i]
         line = text[s:e]
@@ -124,16 +125,23 @@ def _text_blocks(text: str, include_quotes: bool) -> list[Prose]:
             break  # "On Mon, 3 Jun 2024 at 10:02, Ana <ana@x.org>\nwrote:"
         if _HEADER_FIELDS.match(line) and i + 1 < n and _HEADER_FIELDS.match(text[lines[i + 1][0] : lines[i + 1][1]]):
             break  # a pasted header block of a forwarded message
-        if stripped.startswith(">") and not include_quotes:
+        quoted = stripped.startswith(">")
+        if quoted and not include_quotes:
             flush()
             i += 1
             continue
         if not stripped:
             flush()
         else:
-            if stripped.startswith(">"):
-                q = s + line.index(">") + 1
-                s = q
+            if quoted != in_quote:
+                flush()  # someone else's words and the writer's own are separate blocks
+                in_quote = quoted
+            if quoted:
+                s += len(line) - len(line.lstrip(" \t>"))
+                if not text[s:e].strip():
+                    flush()
+                    i += 1
+                    continue
             para.append(_strip(text, s, e))
         i += 1
     flush()
