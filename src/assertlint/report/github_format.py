@@ -1,4 +1,10 @@
-"""`--format github`: GitHub Actions workflow commands, one annotation per finding."""
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding.
+
+    ::warning file=draft.txt,line=3,col=1,endLine=3,endColumn=31,title=APO001 sorry-to-bother [apology]::message
+
+Severity error → `::error`, warning → `::warning`, info → `::notice`. The message carries the
+top suggestion on a second line. Properties and data are escaped as the runner expects.
+"""
 from __future__ import annotations
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -12,12 +18,22 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def _text(f) -> str:
+    msg = " ".join(f.message.split())
+    if f.suggestions:
+        s = f.suggestions[0]
+        label = {"safe": "Fix", "unsafe": "Unsafe fix"}.get(s.applicability, "Try")
+        after = " ".join(s.replacement.split())
+        msg += f"\n{label}: “{' '.join(f.text.split())}” → " + (f"“{after}”" if after else "(remove it)")
+    return msg
+
+
 def render(results, stream, opts) -> None:
     for r in results:
         for f in r.findings:
-            level = _LEVEL[f.severity]
+            level = _LEVEL.get(f.severity, "warning")
             title = _escape_prop(f"{f.rule} {f.name} [{f.category}]")
             stream.write(
                 f"::{level} file={_escape_prop(f.path)},line={f.line},col={f.column},"
-                f"endLine={f.end_line},endColumn={f.end_column},title={title}::{_escape_data(f.message)}\n"
+                f"endLine={f.end_line},endColumn={f.end_column},title={title}::{_escape_data(_text(f))}\n"
             )
