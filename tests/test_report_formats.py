@@ -78,10 +78,10 @@ def test_jsonl_is_json_one_per_line(tmp_path):
     assert run(["--format", "jsonl", "-"], input="Thanks, looks good.\n").stdout == ""
 
 
-def test_line_format_has_severity():
+def test_line_format_is_path_line_col_rule_category_message():
     lines = rendered("line", RESULTS).splitlines()
-    assert lines[0] == "a,b:c.txt:2:1: JDG001 [judging] error: 100% rude second line"
-    assert lines[1].startswith("a,b:c.txt:2:18: HDG001 [hedge] info: ")
+    assert lines[0] == "a,b:c.txt:2:1: JDG001 [judging] 100% rude second line"
+    assert lines[1].startswith("a,b:c.txt:2:18: HDG001 [hedge] ")
 
 
 def test_statistics_counts_per_rule(tmp_path):

@@ -58,7 +58,8 @@ class CompiledRules:
         if len(self.matcher):
             for kid, s, e in self.matcher(doc):
                 ri, exc, _ = keys[kid]
-                out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}))
+                # "last": the final token, whatever optional tokens came before it
+                out.append(RawMatch(ri, exc, s, e, {**{str(i): s + i for i in range(e - s)}, "last": e - 1}))
         if len(self.dep):
             for kid, toks in self.dep(doc):
                 ri, exc, pat = keys[kid]

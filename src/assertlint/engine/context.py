@@ -131,7 +131,9 @@ def reported(doc, root) -> bool:
             return False
         if head.lemma_ in REPORTING and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
             subj = subject_of(head)
-            if subj is not None and person(subj) == "third":
+            # "nobody told me": a negative subject reports nothing ("I'm not upset, just
+            # surprised nobody told me" is the writer's own sentence, however it is parsed)
+            if subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS:
                 return True
         tok = head
     return False
@@ -172,3 +174,18 @@ def whole_sentence(sent, start: int, end: int) -> bool:
         if not (tok.is_punct or tok.is_space or tok.pos_ == "INTJ" or tok.lower_ in ("oh", "ok", "okay", "well", "fine", "ugh")):
             return False
     return True
+
+
+def sentence_has(sent, start: int, end: int, words) -> bool:
+    """Does the sentence, outside the matched tokens, hold one of `words` (lowercase or lemma)?
+    "That was fair, right?" has "fair" beside the tag; "It's at 3, right?" has none. An entry
+    with spaces is a run of consecutive tokens: "i should", "you 'd" (spaCy's split of "you'd")."""
+    toks = [t for t in sent if not (start <= t.i < end)]
+    forms = [(t.lower_, t.lemma_.lower()) for t in toks]
+    for w in words:
+        parts = w.split()
+        n = len(parts)
+        for k in range(len(forms) - n + 1):
+            if all(p in forms[k + j] and toks[k + j].i == toks[k].i + j for j, p in enumerate(parts)):
+                return True
+    return False

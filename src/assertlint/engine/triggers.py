@@ -119,11 +119,32 @@ go going want need think well way new good thing things really should may might 
 """.split())
 
 
+PUNCT = frozenset(":;,!?.-\u2013\u2014()[]\"'\u2026/&*")
+_VISIBLE = re.compile(r"'?[a-z]+(?:'[a-z]+)?|n't")
+
+
+def visible(words: set[str]) -> set[str] | None:
+    """The gate-visible words standing for a literal set: a hyphenated or dotted literal stands
+    for its pieces (a superset); a literal with no letters makes the set invisible (None)."""
+    out: set[str] = set()
+    for w in words:
+        w = w.lower().replace("\u2019", "'")
+        if _VISIBLE.fullmatch(w):
+            out.add(w)
+            continue
+        pieces = _WORD.findall(w)
+        if pieces:
+            out.update(pieces)
+        elif w and w[0] in PUNCT:
+            out.add(w[0])  # ":", "...", "?!": the sentence must hold the first mark
+        else:
+            return None
+    return out
+
+
 def _score(words: set[str]) -> float:
     """Lower is better: an estimate of how often a sentence holds one of the words. A common word
     counts as a hit in one sentence of fifty; any other word, one in ten thousand."""
-    if any(not _WORD.fullmatch(w) for w in words):
-        return float("inf")  # punctuation or contraction pieces are not visible to the gate
     return sum(0.02 if w in COMMON else 0.0001 for w in words)
 
 
@@ -145,7 +166,8 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
     for node in pattern.value:
         attrs = node.get("RIGHT_ATTRS", node) if pattern.kind == "dependency" else node
         words = _token_triggers(attrs)
-        if words and _score(words) != float("inf"):
+        words = visible(words) if words else None
+        if words:
             sets.append(words)
     return [tuple(sets)] if sets else None
 
@@ -168,13 +190,16 @@ def sentence_words(text: str) -> set[str]:
     extra = set()
     for w in words:
         if "'" in w:
-            head = w.split("'", 1)[0]
+            head, tail = w.split("'", 1)
             extra.add(head)
+            extra.add("'" + tail)
             if w.endswith("n't"):
                 extra.add(w[:-3])
+                extra.add("n't")
                 extra.add("n't")  # spaCy's token for the negation: "don't" -> "do" + "n't"
         if w in _CONTRACTION_SPLITS:
             extra.update(_CONTRACTION_SPLITS[w])
+    extra.update(PUNCT.intersection(text))
     return words | extra
 
 

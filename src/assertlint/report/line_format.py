@@ -1,8 +1,6 @@
-"""`--format line`: `path:line:col: RULE [category] severity: message` (editors' quickfix lists).
-
-The severity is in the line (Vale's line format leaves it out; vale#350), after the rule id so
-that `%f:%l:%c: %m` error formats still read every line.
-"""
+"""`--format line`: `path:line:col: RULE [category] message`, one finding a line, for editors'
+quickfix lists (Vim `%f:%l:%c: %m`). The format is the one the JSON contract's README names;
+severity is in json, jsonl, github and sarif."""
 from __future__ import annotations
 
 
@@ -10,4 +8,4 @@ def render(results, stream, opts) -> None:
     for r in results:
         for f in r.findings:
             message = " ".join(f.message.split())
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.category}] {f.severity}: {message}\n")
+            stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.category}] {message}\n")

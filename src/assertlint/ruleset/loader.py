@@ -24,7 +24,7 @@ CONTEXT_VALUES = {
     "position": ("any", "sentence-start", "whole-sentence"),
 }
 PERSONS = ("first", "second", "third", "none")
-SUGGESTION_KEYS = {"replacement", "description", "applicability", "mood"}
+SUGGESTION_KEYS = {"replacement", "description", "applicability", "mood", "target"}
 EXAMPLE_KEYS = {"flag", "clean"}
 ID_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -109,7 +109,7 @@ def parse_rule(data: dict, path: str, lexicons: dict[str, list[str]] | None = No
     if not patterns:
         raise fail("'patterns' must hold at least one pattern")
     exceptions = _patterns(data.get("exceptions", []), "exceptions", fail, lexicons)
-    context = _context(data.get("context", {}), fail)
+    context = _context(data.get("context", {}), fail, lexicons)
     suggestions = _suggestions(data["suggestions"], fail)
     examples = _examples(data["examples"], fail)
     suppresses = data.get("suppresses", [])
@@ -195,10 +195,10 @@ def _check_token_keys(tokens: list, where: str, fail, dependency: bool) -> None:
             raise fail(f"{where}[{j}]: unknown token attribute {sorted(bad)[0]!r}")
 
 
-def _context(data, fail) -> Context:
+def _context(data, fail, lexicons=None) -> Context:
     if not isinstance(data, dict):
         raise fail("'context' must be a table")
-    allowed = set(CONTEXT_VALUES) | {"subject"}
+    allowed = set(CONTEXT_VALUES) | {"subject", "sentence_has"}
     bad = sorted(set(data) - allowed)
     if bad:
         raise fail(f"unknown context key {bad[0]!r}; allowed: {', '.join(sorted(allowed))}")
@@ -215,6 +215,11 @@ def _context(data, fail) -> Context:
         if not isinstance(subj, list) or any(s not in PERSONS for s in subj):
             raise fail(f"context.subject must list some of {', '.join(PERSONS)}")
         kw["subject"] = tuple(subj)
+    if "sentence_has" in data:  # words ("$lexicon" allowed) the rest of the sentence must contain
+        words = _expand(data["sentence_has"], fail, lexicons or {})
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise fail("context.sentence_has must be a non-empty list of words")
+        kw["sentence_has"] = tuple(w.lower() for w in words)
     return Context(**kw)
 
 
@@ -240,7 +245,10 @@ def _suggestions(items, fail) -> tuple[SuggestionTemplate, ...]:
         mood = item.get("mood")
         if mood not in (None, "question", "statement"):
             raise fail(f"suggestions[{i}].mood must be question or statement")
-        out.append(SuggestionTemplate(item["replacement"], item["description"].strip(), app, mood))
+        target = item.get("target")
+        if target is not None and not (isinstance(target, str) and re.fullmatch(r"[A-Za-z0-9_]+(?:\.\.[A-Za-z0-9_]+)?", target)):
+            raise fail(f"suggestions[{i}].target must name a pattern node or token index, or a run 'first..last'")
+        out.append(SuggestionTemplate(item["replacement"], item["description"].strip(), app, mood, target))
     return tuple(out)
 
 

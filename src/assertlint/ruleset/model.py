@@ -21,6 +21,7 @@ class SuggestionTemplate:
     description: str
     applicability: str
     mood: str | None = None  # "question" | "statement": swap the sentence's end mark
+    target: str | None = None  # "node" or "first..last": replace only those tokens; the rest of the span stays
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Context:
     question: str = "allow"  # skip | allow | require
     praise: str = "allow"  # skip | allow
     position: str = "any"  # any | sentence-start | whole-sentence
+    sentence_has: tuple[str, ...] = ()  # the sentence, outside the match, has one of these words (lower or lemma)
 
 
 @dataclass(frozen=True)
