@@ -16,53 +16,73 @@ class RawMatch:
     refs: dict  # template name → token index ("0", "1", ... or a dependency node's RIGHT_ID)
 
 
+class _RuleMatchers:
+    """The matchers of one rule: only the kinds it uses."""
+
+    __slots__ = ("phrase", "matcher", "dep")
+
+    def __init__(self) -> None:
+        self.phrase = self.matcher = self.dep = None
+
+
 class CompiledRules:
-    """All loaded rules in one PhraseMatcher, one Matcher and one DependencyMatcher."""
+    """Every loaded rule routed, by pattern shape, to a PhraseMatcher (literal phrases), a Matcher
+    (token patterns) or a DependencyMatcher (dependency patterns). Each rule has its own matchers,
+    so a sentence is matched only against the rules the trigger gate says could match it."""
 
     def __init__(self, rules: list[Rule], nlp) -> None:
         from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 
         self.rules = rules
-        self.phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.dep = DependencyMatcher(nlp.vocab, validate=True)
         self._keys: dict[int, tuple[int, bool, Pattern]] = {}
-        self.needs_parse = False
+        self._per_rule: list[_RuleMatchers] = []
         make_doc = nlp.make_doc
+        vocab = nlp.vocab
         for ri, rule in enumerate(rules):
+            m = _RuleMatchers()
+            self._per_rule.append(m)
             for exc, patterns in ((False, rule.patterns), (True, rule.exceptions)):
                 for pi, pat in enumerate(patterns):
                     key = f"{rule.id}{'!' if exc else '#'}{pi}"
-                    kid = nlp.vocab.strings.add(key)
+                    kid = vocab.strings.add(key)
                     self._keys[kid] = (ri, exc, pat)
                     try:
                         if pat.kind == "phrases":
-                            self.phrase.add(key, [make_doc(p) for p in pat.value])
+                            if m.phrase is None:
+                                m.phrase = PhraseMatcher(vocab, attr="LOWER")
+                            m.phrase.add(key, [make_doc(p) for p in pat.value])
                         elif pat.kind == "tokens":
-                            self.matcher.add(key, [list(pat.value)])
+                            if m.matcher is None:
+                                m.matcher = Matcher(vocab, validate=True)
+                            m.matcher.add(key, [list(pat.value)])
                         else:
-                            self.dep.add(key, [list(pat.value)])
+                            if m.dep is None:
+                                m.dep = DependencyMatcher(vocab, validate=True)
+                            m.dep.add(key, [list(pat.value)])
                     except (ValueError, KeyError, TypeError) as err:
                         where = "exceptions" if exc else "patterns"
                         first = str(err).strip().splitlines()
                         msg = " ".join(line.strip() for line in first[:6] if line.strip())
                         raise RuleError(rule.source, f"{where}[{pi}] is not a valid spaCy {pat.kind} pattern: {msg}", rule.id) from None
 
-    def __call__(self, doc) -> list[RawMatch]:
+    def __call__(self, doc, only=None) -> list[RawMatch]:
+        """Matches of every rule, or only of the rule indices in `only`."""
         out: list[RawMatch] = []
         keys = self._keys
-        if len(self.phrase):
-            for kid, s, e in self.phrase(doc):
-                ri, exc, _ = keys[kid]
-                out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}))
-        if len(self.matcher):
-            for kid, s, e in self.matcher(doc):
-                ri, exc, _ = keys[kid]
-                # "last": the final token, whatever optional tokens came before it
-                out.append(RawMatch(ri, exc, s, e, {**{str(i): s + i for i in range(e - s)}, "last": e - 1}))
-        if len(self.dep):
-            for kid, toks in self.dep(doc):
-                ri, exc, pat = keys[kid]
-                refs = {node["RIGHT_ID"]: t for node, t in zip(pat.value, toks)}
-                out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs))
+        for ri in range(len(self._per_rule)) if only is None else sorted(only):
+            m = self._per_rule[ri]
+            if m.phrase is not None:
+                for kid, s, e in m.phrase(doc):
+                    _, exc, _ = keys[kid]
+                    out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}))
+            if m.matcher is not None:
+                for kid, s, e in m.matcher(doc):
+                    _, exc, _ = keys[kid]
+                    # "last": the final token, whatever optional tokens came before it
+                    out.append(RawMatch(ri, exc, s, e, {**{str(i): s + i for i in range(e - s)}, "last": e - 1}))
+            if m.dep is not None:
+                for kid, toks in m.dep(doc):
+                    _, exc, pat = keys[kid]
+                    refs = {node["RIGHT_ID"]: t for node, t in zip(pat.value, toks)}
+                    out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs))
         return out

@@ -122,14 +122,15 @@ class Linter:
                     out[i] = hit
                     continue
             todo.append(i)
-        work: list[tuple[str, tuple[int, Prose, int]]] = []
+        work: list[tuple[str, tuple]] = []  # (sentence, (input index, prose, offset, rule indices))
         for i in todo:
             item = inputs[i]
             for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
                 for a, b in _units(prose):
                     piece = prose.text[a:b]
-                    if self.gate is None or self.gate.admits(piece):
-                        work.append((piece, (i, prose, a)))
+                    only = None if self.gate is None else self.gate.select(piece)
+                    if only is None or only:
+                        work.append((piece, (i, prose, a, only)))
         cands: dict[int, list[Candidate]] = {i: [] for i in todo}
         if work and self.rules:
             self.parsed_units += len(work)
@@ -147,8 +148,8 @@ class Linter:
     def _parse_slice(self, work, inputs) -> list[tuple[int, Candidate]]:
         compiled = self.compiled
         found = []
-        for doc, (i, prose, base) in self.nlp.pipe(work, as_tuples=True, batch_size=64):
-            for cand in self._match(doc, compiled, prose, base, inputs[i].text):
+        for doc, (i, prose, base, only) in self.nlp.pipe(work, as_tuples=True, batch_size=64):
+            for cand in self._match(doc, compiled, prose, base, inputs[i].text, only):
                 found.append((i, cand))
         return found
 
@@ -167,8 +168,8 @@ class Linter:
             self._quote_cache = (prose, ctx.quote_regions(prose.text))
         return self._quote_cache[1]
 
-    def _match(self, doc, compiled, prose: Prose, base: int, source: str) -> list[Candidate]:
-        raw = compiled(doc)
+    def _match(self, doc, compiled, prose: Prose, base: int, source: str, only=None) -> list[Candidate]:
+        raw = compiled(doc, only)
         if not raw:
             return []
         by_rule: dict[int, list] = defaultdict(list)

@@ -203,35 +203,115 @@ def sentence_words(text: str) -> set[str]:
     return words | extra
 
 
+_WILD = r"[\s\S]*?"
+_MIDWORD = frozenset({"na", "ta", "n't"})  # pieces spaCy cuts from inside a word: gon|na, do|n't
+
+
+def _literal_regex(words: set[str]) -> str:
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w)
+        if w[:1].isalnum() and w not in _MIDWORD:
+            esc = r"(?<![a-z0-9])" + esc  # a token starts at a word start (no right edge: ca|n't)
+        alts.append(esc)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def token_regex(pattern: Pattern) -> re.Pattern | None:
+    src = token_regex_source(pattern)
+    return None if src is None else re.compile(src)
+
+
+def token_regex_source(pattern: Pattern) -> str | None:
+    """A regex that finds, in lower-cased text, every place a token pattern could match: its
+    literal tokens in order, optional ones optional, anything else a lazy wildcard. A superset of
+    the Matcher's matches by construction; phrases become their words in order. None: no filter."""
+    if pattern.kind == "dependency":
+        return None  # the parse decides word order; the word sets are the filter
+    parts: list[str] = []
+    if pattern.kind == "phrases":
+        alts = []
+        for phrase in pattern.value:
+            words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
+            alts.append(r"\W*".join(_literal_regex({w}) for w in words))
+        return "(?:" + "|".join(alts) + ")"
+    for tok in pattern.value:
+        op = tok.get("OP")
+        words = _token_triggers({k: v for k, v in tok.items() if k != "OP"})
+        words = visible(words) if words else None
+        if words is None or op == "!" or (op and op not in ("?", "+", "*")):
+            parts.append(("wild", ""))
+            continue
+        unit = _literal_regex(words) + r"\s*"
+        kind = {"?": "opt", "*": "opt"}.get(op, "req")
+        parts.append((kind, {"?": f"(?:{unit})?", "+": f"{unit}(?:{unit})*", "*": f"(?:{unit})*"}.get(op, unit)))
+    # Leading and trailing optional or wildcard tokens cannot make a match impossible: leave them
+    # out, so the regex starts on a required literal and fails fast everywhere else.
+    while parts and parts[0][0] != "req":
+        parts.pop(0)
+    while parts and parts[-1][0] != "req":
+        parts.pop()
+    if not parts:
+        return None
+    out: list[str] = []
+    for kind, rx in parts:
+        if kind == "wild":
+            if out and out[-1] == _WILD:
+                continue
+            rx = _WILD
+        out.append(rx)
+    return "".join(out)
+
+
 class Gate:
-    """Admits a sentence when some pattern's every required word set is hit by its words."""
+    """Admits a sentence when some pattern could match it: each of the pattern's required word
+    sets is hit (an index lookup), and, for token and phrase patterns, its literal tokens appear
+    in order (a regex derived from the pattern)."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.open = False  # True: some pattern has no literal word, so every sentence is parsed
         self.ungated: list[str] = []
-        index: dict[str, list[Requirement]] = {}
-        for rule in rules:
+        index: dict[str, list[tuple]] = {}
+        for ri, rule in enumerate(rules):
             for pattern in rule.patterns:
                 reqs = pattern_requirements(pattern)
                 if reqs is None:
                     self.open = True
                     self.ungated.append(rule.id)
                     continue
+                rx = token_regex_source(pattern)  # compiled on first use: most never are
                 for req in reqs:
                     key = min(req, key=_score)
                     rest = tuple(r for r in req if r is not key)
+                    entry = (rest, rx, ri)
                     for w in key:
-                        index.setdefault(w, []).append(rest)
+                        index.setdefault(w, []).append(entry)
         self.index = index
         self.triggers = frozenset(index)
+        self._compiled: dict[str, re.Pattern] = {}
 
     def admits(self, text: str) -> bool:
+        return bool(self.select(text)) if not self.open else True
+
+    def select(self, text: str) -> set[int] | None:
+        """The indices of the rules that could match `text` (None: all of them, gate open)."""
         if self.open:
-            return True
+            return None
         words = sentence_words(text)
         index = self.index
+        low = None
+        found: set[int] = set()
         for w in words:
-            for rest in index.get(w, ()):
-                if all(not words.isdisjoint(r) for r in rest):
-                    return True
-        return False
+            for rest, rx, ri in index.get(w, ()):
+                if ri in found or not all(not words.isdisjoint(r) for r in rest):
+                    continue
+                if rx is not None:
+                    if low is None:
+                        low = text.lower().replace("\u2019", "'")
+                    compiled = self._compiled.get(rx)
+                    if compiled is None:
+                        compiled = self._compiled[rx] = re.compile(rx)
+                    if not compiled.search(low):
+                        continue
+                found.add(ri)
+        return found

@@ -1,0 +1,67 @@
+"""The trigger gate only skips work: with it, findings are exactly those of parsing every
+sentence, on the rule examples, the examples/ folder, the dev set and the benchmark corpus."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assertlint.engine.linter import Input, Linter
+from assertlint.engine.triggers import Gate, inflections, sentence_words, token_regex
+from assertlint.ruleset.model import Pattern
+from conftest import EXAMPLES, shared_path
+
+
+def _same(rules, lexicons, inputs):
+    gated = Linter(rules, lexicons=lexicons)
+    full = Linter(rules, lexicons=lexicons, gate=False)
+    assert not gated.gate.open, f"rules without a literal trigger: {gated.gate.ungated}"
+    got, want = gated.check(inputs), full.check(inputs)
+    for i, (g, w) in enumerate(zip(got, want)):
+        assert g == w, f"gating changed the findings of {inputs[i].path}"
+    return gated, full
+
+
+def test_gate_is_exact_on_rule_examples_and_examples(rules, lexicons):
+    texts = [t for r in rules for t in r.examples.flag + r.examples.clean]
+    inputs = [Input(f"{i}.txt", t) for i, t in enumerate(texts)]
+    for p in sorted(EXAMPLES.rglob("*")):
+        if p.suffix in (".txt", ".md", ".rst"):
+            inputs.append(Input(str(p), p.read_text(encoding="utf-8"), "markdown" if p.suffix == ".md" else "text"))
+    _same(rules, lexicons, inputs)
+
+
+def test_gate_is_exact_on_the_dev_set(rules, lexicons):
+    items = [json.loads(line) for line in shared_path("eval", "dev.jsonl").read_text().splitlines() if line.strip()]
+    _same(rules, lexicons, [Input(it["id"] + ".txt", it["text"] + "\n") for it in items])
+
+
+@pytest.mark.slow
+def test_gate_is_exact_on_the_benchmark_corpus(rules, lexicons):
+    corpus = shared_path("bench", "corpus")
+    inputs = [Input("medium.txt", (corpus / "medium.txt").read_text(encoding="utf-8"))]
+    inputs += [Input(str(p), p.read_text(encoding="utf-8"), "markdown") for p in sorted((corpus / "docs").glob("*.md"))]
+    gated, full = _same(rules, lexicons, inputs)
+    assert gated.parsed_units < full.parsed_units / 4, "the gate should skip most sentences of doc prose"
+
+
+def test_gate_admits_what_patterns_need_and_rejects_the_rest():
+    pat = Pattern("tokens", ({"LOWER": "sorry"}, {"LOWER": "to", "OP": "?"}, {"LEMMA": "bother"}))
+    from assertlint.ruleset.model import Context, Example, Rule, SuggestionTemplate
+
+    rule = Rule("XYZ001", "x", "apology", "passive", "info", "m", "w", "u", (pat,), (), Context(),
+                (SuggestionTemplate("", "d", "safe"),), Example(("a",), ("b",)))
+    gate = Gate([rule])
+    assert gate.admits("Sorry to bother you.")
+    assert gate.admits("SORRY bothering you again")  # case and inflection do not matter
+    assert not gate.admits("Sorry, bothering you again")  # the comma is a token the pattern lacks
+    assert not gate.admits("Bother. I am sorry.")  # wrong order
+    assert not gate.admits("The build is green.")
+
+
+def test_contractions_and_inflections_are_visible():
+    assert {"do", "n't", "don't"} <= sentence_words("Don’t go")
+    assert {"ca", "n't"} <= sentence_words("I can't")
+    assert {"went", "gone", "goes"} <= inflections("go")
+    rx = token_regex(Pattern("tokens", ({"LOWER": "ca"}, {"LOWER": "n't"}, {"LOWER": "wait"})))
+    assert rx.search("i can't wait") and not rx.search("i can wait")
