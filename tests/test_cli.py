@@ -174,3 +174,21 @@ def test_light_commands_do_not_import_spacy(args):
 def test_help_shows_examples():
     res = run(["--help"])
     assert "Examples:" in res.output and "--fix" in res.output
+
+
+def test_five_megabyte_file_in_bounded_pieces(tmp_path):
+    """A 5 MB file (parsed in bounded pieces) and a 1 MB run with no space or full stop."""
+    clean = "The build is green and the release notes are in the shared folder. " * 60 + "\n\n"
+    flagged = "Sorry to bother you, but is the report ready?\n\n"
+    text = ""
+    while len(text) < 5_000_000:
+        text += clean * 10 + flagged
+    text += "x" * 1_000_000 + "\n"
+    p = tmp_path / "big.txt"
+    p.write_text(text)
+    res = run(["--format", "json", "--no-cache", str(p)])
+    assert res.exit_code == ExitCode.FINDINGS
+    found = json.loads(res.stdout)
+    assert len(found) == text.count(flagged)
+    for f in found[:: max(1, len(found) // 20)]:
+        assert text[f["start"] : f["end"]] == f["text"] == "Sorry to bother you, but"

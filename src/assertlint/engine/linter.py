@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from time import perf_counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
@@ -90,6 +91,7 @@ class Linter:
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
+        self.timings: Counter = Counter()  # seconds per stage (one process), for the benchmark harness
         self.cache = None  # a cache.Cache, set by the command line unless --no-cache
         self.jobs = 1  # 0: automatic
 
@@ -123,6 +125,7 @@ class Linter:
                     continue
             todo.append(i)
         work: list[tuple[str, tuple]] = []  # (sentence, (input index, prose, offset, rule indices))
+        t0 = perf_counter()
         for i in todo:
             item = inputs[i]
             for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
@@ -131,26 +134,35 @@ class Linter:
                     only = None if self.gate is None else self.gate.select(piece)
                     if only is None or only:
                         work.append((piece, (i, prose, a, only)))
+        self.timings["read+gate"] += perf_counter() - t0
         cands: dict[int, list[Candidate]] = {i: [] for i in todo}
         if work and self.rules:
             self.parsed_units += len(work)
             for i, cand in self._parse(work, inputs):
                 cands[i].append(cand)
+        t0 = perf_counter()
         for i in todo:
             item = inputs[i]
             cs = cands[i]
             out[i] = finalize(cs, item.path, item.text, LineIndex(item.text)) if cs else []
             if self.cache is not None:
                 self.cache.put(keys[i], out[i])
+        self.timings["merge+findings"] += perf_counter() - t0
         return out  # type: ignore[return-value]
 
     # -- parsing, on one core or several --------------------------------------------------------
     def _parse_slice(self, work, inputs) -> list[tuple[int, Candidate]]:
         compiled = self.compiled
         found = []
+        t_all = perf_counter()
+        t_match = 0.0
         for doc, (i, prose, base, only) in self.nlp.pipe(work, as_tuples=True, batch_size=64):
+            t = perf_counter()
             for cand in self._match(doc, compiled, prose, base, inputs[i].text, only):
                 found.append((i, cand))
+            t_match += perf_counter() - t
+        self.timings["match+context+rewrite"] += t_match
+        self.timings["parse"] += perf_counter() - t_all - t_match
         return found
 
     def _parse(self, work, inputs) -> list[tuple[int, Candidate]]:

@@ -9,7 +9,7 @@ _COMMON = [
     r"(?P<directive>(?:<!--[ \t]*)?assertlint:[ \t]*(?:ignore-next-line|ignore|disable|enable)(?:\[[^\]\n]*\])?(?:[ \t]*-->)?)",
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'`]+|www\.[^\s<>\"'`]+\.[^\s<>\"'`]+)",
-    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    r"(?P<email>(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)",
 ]
 _MARKDOWN = [
     r"(?P<comment><!--.*?-->)",
