@@ -149,8 +149,12 @@ def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     if verb.lemma_ in lexicon:
         return True
     if lexicon is praise:
+        adverbs = lexicons.get("praise_adverbs", ())
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp", "acomp", "attr") and child.lemma_ in praise:
+                return True
+            # "you always explain it clearly", "you always handle these so well"
+            if child.dep_ == "advmod" and not (start <= child.i < end) and child.lower_ in adverbs:
                 return True
     return False
 
