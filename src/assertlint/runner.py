@@ -3,7 +3,6 @@ filters that come after the engine (per-file ignores, min-severity, inline suppr
 baseline). The command line is a thin layer over this."""
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field, replace
 
@@ -133,10 +132,6 @@ class Runner:
         sup = suppress.parse(text)
         findings = sup.apply(findings)
         return findings, sup.unused()
-
-
-def relpath(path: str) -> str:
-    return path if path == "-" else os.path.relpath(path)
 
 
 __all__ = ["Runner", "RunOptions", "Checked", "AssertlintError"]

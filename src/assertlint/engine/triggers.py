@@ -172,14 +172,6 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
     return [tuple(sets)] if sets else None
 
 
-def pattern_triggers(pattern: Pattern) -> set[str] | None:
-    """The words of the rarest requirement of each alternative (what the gate indexes on)."""
-    reqs = pattern_requirements(pattern)
-    if reqs is None:
-        return None
-    return set().union(*(min(r, key=_score) for r in reqs))
-
-
 _CONTRACTION_SPLITS = {"can't": ("ca",), "won't": ("wo",), "cannot": ("can", "not"), "gonna": ("gon", "na"),
                        "wanna": ("wan", "na"), "gotta": ("got", "ta"), "shan't": ("sha",), "ain't": ("ai",)}
 

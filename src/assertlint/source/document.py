@@ -29,11 +29,5 @@ class LineIndex:
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
 
-    def line_span(self, line: int, text_len: int) -> tuple[int, int]:
-        """(start, end) of 1-based `line`, without its line ending."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else text_len
-        return start, end
-
     def __len__(self) -> int:
         return len(self._starts)
