@@ -97,3 +97,63 @@ def test_unwritable_file_is_left_as_it_was(tmp_path, monkeypatch):
     assert f"{p}: cannot be written (No space left on device); left as it was" in res.stderr
     assert p.read_bytes() == original
     assert q.read_bytes() == b"Is it ready?\n"
+
+
+def test_end_mark_runs_and_closing_quotes():
+    s = "I was wondering if you could review my PR!!"
+    e = sentence_edit(s, 0, len(s), 0, s.index(" review"), "could you", "question")
+    assert apply_edits(s, [e]) == "Could you review my PR?"
+    s = 'I was wondering if you could look at "Foo."'
+    e = sentence_edit(s, 0, len(s), 0, s.index(" look"), "could you", "question")
+    assert apply_edits(s, [e]) == 'Could you look at "Foo"?'
+
+
+def test_indentation_after_a_line_break_is_kept():
+    s = "Sorry to bother you, but could you\n    look at my PR?"
+    e = sentence_edit(s, 0, len(s), 0, s.index("could"), "")
+    assert apply_edits(s, [e]) == "Could you\n    look at my PR?"
+
+
+def test_markup_inside_a_span_is_never_edited():
+    src = "[Sorry to bother you](http://x.org), but is it ready?\nI **just** wanted to ask.\n"
+    assert fixed(src, "--stdin-filename", "n.md") == src
+
+
+def test_fix_stdin_echoes_input_when_it_cannot_be_fixed():
+    data = b"Sorry to bother you \xff but\n"
+    res = CliRunner().invoke(main, ["--fix", "--quiet", "-"], input=data, catch_exceptions=False)
+    assert res.exit_code == 2
+    assert res.stdout_bytes == data
+    res = CliRunner().invoke(main, ["--fix", "--quiet", "--select", "NOPE", "-"], input=b"Hello.\n")
+    assert res.exit_code == 2 and res.stdout_bytes == b"Hello.\n"
+
+
+def test_fix_writes_through_a_symlink(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("Sorry to bother you, but is it ready?\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    CliRunner().invoke(main, ["--fix", str(link)], catch_exceptions=False)
+    assert link.is_symlink()
+    assert real.read_text() == "Is it ready?\n"
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("(Sorry to bother you, but is it ready?)", "(Is it ready?)"),
+        ("- Sorry to bother you, but is the report ready?", "- Is the report ready?"),
+        ("* Sorry to bother you, but is it ready?", "* Is it ready?"),
+    ],
+)
+def test_opener_without_letters_is_a_sentence_start(before, after):
+    a, b = before.index("Sorry"), before.index("but ") + 4
+    e = sentence_edit(before, 0, len(before), a, b, "", "question")
+    assert e is not None and apply_edits(before, [e]) == after
+    assert fixed(before + "\n") == after + "\n"
+
+
+def test_list_items_are_fixed_one_by_one():
+    src = "Two things:\n- I was wondering if you could look at my PR\n- the report is late\n"
+    assert fixed(src) == "Two things:\n- Could you look at my PR?\n- the report is late\n"
+    assert fixed(src, "--stdin-filename", "n.rst") == fixed(src)

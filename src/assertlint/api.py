@@ -24,11 +24,13 @@ def make_linter(
     ignore: Sequence[str] | None = None,
     rule_paths: Sequence[str] | None = None,
     model: str | None = None,
+    cache_dir: str | None = None,
 ) -> Linter:
-    """A Linter over the built-in rules (plus `rule_paths`), narrowed by select/ignore."""
+    """A Linter over the built-in rules (plus `rule_paths`), narrowed by select/ignore.
+    `cache_dir` keeps the parsed rule files there between runs."""
     from pathlib import Path
 
-    rules = load_rules([Path(p) for p in (rule_paths or [])])
+    rules = load_rules([Path(p) for p in (rule_paths or [])], cache_dir=cache_dir)
     rules = select_rules(rules, list(select or []), list(ignore or []))
     lexicons = load_lexicons(builtin_rules_dir())
     for p in rule_paths or []:

@@ -15,37 +15,54 @@ from .findings import Finding
 VERSION = 1
 
 
-def _key(path: str, rule: str, text: str) -> tuple[str, str, str]:
-    return (os.path.normpath(path).replace(os.sep, "/"), rule, " ".join(text.lower().split()))
+def _key(path: str, rule: str, text: str, base: str) -> tuple[str, str, str]:
+    """Paths are kept relative to the baseline file's folder, so a baseline works from any
+    working directory and whichever way the files were named on the command line."""
+    if path != "-":
+        path = os.path.relpath(os.path.abspath(path), base)
+    return (path.replace(os.sep, "/"), rule, " ".join(text.lower().split()))
+
+
+def _base(baseline_path: str) -> str:
+    return os.path.dirname(os.path.abspath(baseline_path))
 
 
 def write_baseline(path: str, findings: list[Finding]) -> int:
-    counts = Counter(_key(f.path, f.rule, f.text) for f in findings)
+    base = _base(path)
+    counts = Counter(_key(f.path, f.rule, f.text, base) for f in findings)
     entries = [{"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(counts.items())]
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump({"assertlint-baseline": VERSION, "findings": entries}, fh, indent=2, ensure_ascii=False)
-        fh.write("\n")
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump({"assertlint-baseline": VERSION, "findings": entries}, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+    except OSError as err:
+        raise ConfigError(f"{path}: baseline cannot be written ({err.strerror or err})") from None
     return len(findings)
 
 
-def load_baseline(path: str) -> Counter:
+def load_baseline(path: str) -> tuple[Counter, str]:
+    """The baseline's entries and the folder its paths are relative to."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
         if data.get("assertlint-baseline") != VERSION:
             raise ValueError("not an assertlint baseline (version 1)")
-        return Counter({_key(e["path"], e["rule"], e["text"]): int(e.get("count", 1)) for e in data["findings"]})
+        entries = Counter({(e["path"], e["rule"], e["text"]): int(e.get("count", 1)) for e in data["findings"]})
+        return entries, _base(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline file not found") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: baseline cannot be read ({err.strerror or err})") from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise ConfigError(f"{path}: not a valid baseline file ({err})") from None
 
 
-def filter_new(findings: list[Finding], baseline: Counter) -> list[Finding]:
-    left = Counter(baseline)
+def filter_new(findings: list[Finding], baseline: tuple[Counter, str]) -> list[Finding]:
+    entries, base = baseline
+    left = Counter(entries)
     out = []
     for f in findings:
-        k = _key(f.path, f.rule, f.text)
+        k = _key(f.path, f.rule, f.text, base)
         if left[k] > 0:
             left[k] -= 1
         else:

@@ -19,6 +19,15 @@ def cache_dir() -> str:
     return os.environ.get("ASSERTLINT_CACHE_DIR") or DEFAULT_DIR
 
 
+def ensure_cache_dir(root: str) -> None:
+    """Make the cache folder, with a .gitignore so it never lands in a commit."""
+    marker = os.path.join(root, ".gitignore")
+    if not os.path.exists(marker):
+        os.makedirs(root, exist_ok=True)
+        with open(marker, "w") as fh:
+            fh.write("# made by assertlint\n*\n")
+
+
 def _model_version(model: str | None) -> str:
     from importlib import metadata
 
@@ -31,12 +40,26 @@ def _model_version(model: str | None) -> str:
         return name
 
 
+def _code_stamp() -> str:
+    """Sizes and times of assertlint's own modules: an edited engine (an editable install at
+    the same version) never reuses results of the old code."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    parts = []
+    for folder, _, files in os.walk(root):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(sorted(parts))
+
+
 def fingerprint(rules, model: str | None, lexicons: dict) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(_model_version(model).encode())
     h.update(repr(rules).encode())
     h.update(repr(sorted(lexicons.items())).encode())
+    h.update(_code_stamp().encode())
     try:
         from importlib import metadata
 
@@ -82,10 +105,7 @@ class Cache:
     def put(self, key: str, findings: list[Finding]) -> None:
         folder = os.path.join(self.folder, key[:2])
         try:
-            if not os.path.isdir(self.root):
-                os.makedirs(self.root, exist_ok=True)
-                with open(os.path.join(self.root, ".gitignore"), "w") as fh:
-                    fh.write("# made by assertlint\n*\n")
+            ensure_cache_dir(self.root)
             os.makedirs(folder, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -99,6 +99,8 @@ def _explain(ctx, param, value):
 @click.option("--config", metavar="PATH", type=click.Path(dir_okay=False),
               help="Use this config file (pyproject.toml or .assertlint.toml) for every input.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the config's `exclude` to files named on the command line too (pre-commit).")
 @click.option("--baseline", metavar="FILE", help="Report only findings that are not in this baseline.")
 @click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE and exit 0.")
 @click.option("--report-unused-ignores", is_flag=True, help="List inline suppressions that matched nothing.")
@@ -123,7 +125,7 @@ def _explain(ctx, param, value):
 @click.option("--explain", metavar="RULE", expose_value=False, is_eager=True, callback=_explain,
               help="Explain a rule (by id or name) and exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="assertlint")
-def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, write_baseline,
+def main(paths, fmt, select, ignore, extend_select, config, isolated, force_exclude, baseline, write_baseline,
          report_unused_ignores, jobs, no_cache, fix, unsafe_fixes, diff, stdin_filename, model, include_blockquotes,
          exit_zero, color, quiet, output_file, statistics):
     """Flag aggressive, passive and passive-aggressive phrasing and suggest assertive rewrites.
@@ -149,7 +151,7 @@ def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, 
         select=tuple(_split(select)), ignore=tuple(_split(ignore)), extend_select=tuple(_split(extend_select)),
         model=model, include_blockquotes=include_blockquotes, config=config, isolated=isolated,
         stdin_filename=stdin_filename, report_unused_ignores=report_unused_ignores,
-        jobs=jobs, cache=not no_cache,
+        jobs=jobs, cache=not no_cache, force_exclude=force_exclude,
     ))
     results: list[FileResult] = []
     stdin_fix_out = None
@@ -189,7 +191,7 @@ def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, 
         if baseline:
             from .baseline import filter_new, load_baseline
 
-            known = load_baseline(baseline)
+            known = load_baseline(baseline)  # (entries, the folder their paths are relative to)
             for r in results:
                 r.findings = filter_new(r.findings, known)
         if write_baseline:
@@ -204,12 +206,17 @@ def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, 
                 for d in c.unused_ignores:
                     unused_count += 1
                     click.echo(f"{c.source.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'", err=True)
-    except AssertlintError as err:
-        _err(str(err))
+    except AssertlintError as err:  # a baseline file problem: nothing more to report
+        runner.error(str(err))
+        for e in runner.errors:
+            _err(e)
+        _echo_stdin(runner, fix)
         sys.exit(ExitCode.ERROR)
     for e in runner.errors:
         _err(e)
     errors = len(runner.errors)
+    if stdin_fix_out is None:
+        _echo_stdin(runner, fix)  # an editor filter must never get an empty buffer back
 
     if stdin_fix_out is not None:  # bytes, so newlines and a BOM come out exactly as they came in
         sys.stdout.flush()
@@ -243,6 +250,14 @@ def main(paths, fmt, select, ignore, extend_select, config, isolated, baseline, 
     sys.exit(ExitCode.OK)
 
 
+def _echo_stdin(runner, fix: bool) -> None:
+    """With `--fix -`, standard input that could not be fixed goes back out unchanged."""
+    if fix and runner.stdin_bytes is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(runner.stdin_bytes)
+        sys.stdout.buffer.flush()
+
+
 def _print_diff(path: str, old: str, new: str) -> None:
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
@@ -255,7 +270,8 @@ def _write_atomic(path: str, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename; keep the file's mode."""
     import tempfile
 
-    folder = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # write through a symlink, never replace it
+    folder = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=".assertlint-", dir=folder)
     try:

@@ -67,12 +67,15 @@ def _glob(rel: str, pattern: str) -> bool:
     return any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
 
 
-def _strings(value, where: str, key: str) -> tuple[str, ...]:
+def _strings(value, where: str, key: str, split: bool = True) -> tuple[str, ...]:
+    """A list of strings; rule selectors may also be comma-separated, globs and paths never."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
-    return tuple(v for item in value for v in item.split(",") if v.strip())
+    if not split:
+        return tuple(v for v in value if v.strip())
+    return tuple(v.strip() for item in value for v in item.split(",") if v.strip())
 
 
 def parse_config(data: dict, path: str) -> Config:
@@ -83,7 +86,7 @@ def parse_config(data: dict, path: str) -> Config:
     kw: dict = {"path": path, "root": os.path.dirname(os.path.abspath(path))}
     for key in ("select", "ignore", "extend-select", "exclude", "rule-paths"):
         if key in data:
-            kw[key.replace("-", "_")] = _strings(data[key], where, key)
+            kw[key.replace("-", "_")] = _strings(data[key], where, key, split=key not in ("exclude", "rule-paths"))
     if "rule-paths" in kw or "rule_paths" in kw:
         kw["rule_paths"] = tuple(os.path.normpath(os.path.join(kw["root"], p)) for p in kw["rule_paths"])
     if "severity" in data:
@@ -122,6 +125,8 @@ def load_config_file(path: str) -> Config | None:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: is not valid UTF-8 (byte offset {err.start})") from None
     except OSError as err:
         raise ConfigError(f"{path}: cannot be read ({err.strerror or err})") from None
     if os.path.basename(path) == "pyproject.toml":
@@ -149,6 +154,12 @@ def _find_for_dir(folder: str) -> Config:
         if parent == cur:
             return Config()
         cur = parent
+
+
+def clear_caches() -> None:
+    """Forget config files read so far (one run reads each once; a new run reads them anew)."""
+    load_config_file.cache_clear()
+    _find_for_dir.cache_clear()
 
 
 def config_for(path: str, *, explicit: str | None = None, isolated: bool = False) -> Config:

@@ -4,11 +4,12 @@ baseline). The command line is a thin layer over this."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 
-from .config import Config, config_for, with_cli
+from .config import Config, clear_caches, config_for, with_cli
 from .engine.linter import Input, Linter
-from .errors import AssertlintError, InputError
+from .errors import AssertlintError, ConfigError, UnknownRuleError
 from .findings import Finding
 from .source import suppress
 from .source.files import discover
@@ -29,6 +30,7 @@ class RunOptions:
     stdin_filename: str | None = None
     report_unused_ignores: bool = False
     jobs: int = 0  # 0: automatic
+    force_exclude: bool = False  # apply `exclude` to files named on the command line too
     cache: bool = True
 
 
@@ -42,15 +44,25 @@ class Checked:
     stdin: bool = False
 
 
+def _finding_matches(f: Finding, code: str) -> bool:
+    from .ruleset.select import code_matches
+
+    return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
+
+
 class Runner:
     def __init__(self, opts: RunOptions) -> None:
         self.opts = opts
+        clear_caches()
         self.errors: list[str] = []
+        self.stdin_bytes: bytes | None = None  # as read, so `--fix -` can echo it back on error
         self._linters: dict[tuple, Linter] = {}
 
     # -- configuration → linter -----------------------------------------------------------------
     def config_for(self, path: str) -> Config:
         o = self.opts
+        if path == "-" and o.stdin_filename:
+            path = o.stdin_filename  # the buffer's real name picks its config
         cfg = config_for(path, explicit=o.config, isolated=o.isolated)
         return with_cli(cfg, select=o.select, ignore=o.ignore, extend_select=o.extend_select,
                         model=o.model, include_blockquotes=o.include_blockquotes)
@@ -63,9 +75,22 @@ class Runner:
             select = list(cfg.select)
             if select and cfg.extend_select:
                 select += list(cfg.extend_select)
-            linter = make_linter(select=select, ignore=list(cfg.ignore), rule_paths=list(cfg.rule_paths), model=cfg.model)
+            where = f"{cfg.path}: " if cfg.path else ""
+            try:
+                from .cache import cache_dir
+
+                linter = make_linter(select=select, ignore=list(cfg.ignore), rule_paths=list(cfg.rule_paths),
+                                     model=cfg.model, cache_dir=cache_dir() if self.opts.cache else None)
+            except UnknownRuleError as err:
+                raise ConfigError(f"{where}{err}") from None
             if cfg.severity:
                 overrides = dict(cfg.severity)
+                from .ruleset import load_rules
+
+                known = {r.id for r in load_rules([Path(p) for p in cfg.rule_paths])}
+                for rid in overrides:
+                    if rid not in known:
+                        raise ConfigError(f"{where}severity.{rid}: no such rule (see --list-rules)")
                 linter.rules = [replace(r, severity=overrides.get(r.id, r.severity)) for r in linter.rules]
             linter.jobs = self.opts.jobs
             if self.opts.cache:
@@ -81,37 +106,54 @@ class Runner:
         found = discover(paths)
         for p, problem in found.errors:
             self.errors.append(f"{p}: {problem}")
-        explicit = set(paths)
+        explicit = set() if self.opts.force_exclude else set(paths)
         out = []
         for p in found.files:
             try:
-                cfg = self.config_for(p)
-                if p not in explicit and cfg.excluded(p):
-                    continue
                 if p == "-":
                     name = self.opts.stdin_filename or "-"
-                    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-                    out.append((decode(name, data), cfg, True))
+                    self.stdin_bytes = sys.stdin.buffer.read() if sys.stdin is not None else b""
+                cfg = self.config_for(p)
+                if p not in explicit and p != "-" and cfg.excluded(p):
+                    continue
+                if p == "-":
+                    out.append((decode(name, self.stdin_bytes), cfg, True))
                 else:
                     out.append((read_file(p), cfg, False))
-            except InputError as err:
-                self.errors.append(str(err))
+            except AssertlintError as err:  # a bad file or config: say so, check the others
+                self.error(str(err))
         return out
+
+    def error(self, message: str) -> None:
+        if message not in self.errors:
+            self.errors.append(message)
 
     # -- linting ----------------------------------------------------------------------------------
     def check_sources(self, sources: list[tuple[SourceText, Config, bool]], texts: list[str] | None = None) -> list[Checked]:
         """Lint each source (or the given replacement texts), grouped by linter, in input order."""
-        checked = [Checked(src, cfg, self.linter_for(cfg), stdin=std) for src, cfg, std in sources]
+        checked = []
+        for src, cfg, std in sources:
+            try:
+                checked.append(Checked(src, cfg, self.linter_for(cfg), stdin=std))
+            except AssertlintError as err:  # a config naming no rule, a bad rule folder
+                self.error(str(err))
         groups: dict[int, list[int]] = {}
         for i, c in enumerate(checked):
             groups.setdefault(id(c.linter), []).append(i)
+        failed: set[int] = set()
         for idxs in groups.values():
             linter = checked[idxs[0]].linter
             inputs = [self._input(checked[i], texts[i] if texts else None) for i in idxs]
-            for i, fs in zip(idxs, linter.check(inputs)):
+            try:
+                results = linter.check(inputs)
+            except AssertlintError as err:  # no model, a rule pattern spaCy rejects
+                self.error(str(err))
+                failed.update(idxs)
+                continue
+            for i, fs in zip(idxs, results):
                 text = texts[i] if texts else checked[i].source.text
                 checked[i].findings, checked[i].unused_ignores = self.post(checked[i], fs, text)
-        return checked
+        return [c for i, c in enumerate(checked) if i not in failed]
 
     def check_text(self, c: Checked, text: str) -> list[Finding]:
         fs = c.linter.check([self._input(c, text)])[0]
@@ -125,11 +167,11 @@ class Runner:
         cfg = c.config
         ignores = cfg.ignores_for(c.source.path) if cfg.per_file_ignores else ()
         if ignores:
-            findings = [f for f in findings if not any(suppress._matches(f, code) for code in ignores)]
+            findings = [f for f in findings if not any(_finding_matches(f, code) for code in ignores)]
         if cfg.min_severity != "info":
             floor = Severity[cfg.min_severity]
             findings = [f for f in findings if Severity[f.severity] >= floor]
-        sup = suppress.parse(text)
+        sup = suppress.parse(text, kind_for(c.source.path))
         findings = sup.apply(findings)
         return findings, sup.unused()
 

@@ -275,10 +275,14 @@ class Linter:
             repl = in_span(tpl.target, repl)
             if repl is None:
                 continue  # the suggestion targets a node this match (another pattern) lacks
+            if "  " in repl and "  " not in source[start:end]:
+                repl = re.sub(r"(?<=\S) {2,}(?=\S)", " ", repl)  # the gap a removed word left
             if app != "display-only":
                 edit = sentence_edit(source, sent_start, sent_end, start, end, repl, tpl.mood)
+                if edit is not None and not prose.plain(source, min(start, edit.start), max(end, edit.end)):
+                    edit = None  # markup or code inside the edit: never damage it
                 if edit is None:
-                    app = "display-only"  # it would leave the sentence empty: show, never apply
+                    app = "display-only"  # empty sentence or markup inside: show, never apply
             cand.suggestions.append(Suggestion(repl, tpl.description, app, edit))
             if app == "safe" and not cand.parts:
                 cand.parts.append((start, end, repl))

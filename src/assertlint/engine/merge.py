@@ -2,6 +2,8 @@
 and one finding per sentence for stacked hedges and minimizers."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..findings import Finding, Suggestion
 from ..rewrite.repair import sentence_edit
 from ..source.document import LineIndex
@@ -18,17 +20,32 @@ def _rank(c) -> tuple:
 
 def finalize(cands: list, path: str, text: str, index: LineIndex) -> list[Finding]:
     # 1. a rule may suppress findings of other categories that overlap it
-    suppressors = [c for c in cands if c.rule.suppresses]
+    suppressors = sorted((c for c in cands if c.rule.suppresses), key=lambda c: c.start)
     if suppressors:
-        cands = [
-            c for c in cands
-            if not any(s is not c and c.rule.category in s.rule.suppresses and _overlap(s, c) for s in suppressors)
-        ]
-    # 2. overlapping candidates of one category collapse into the strongest
+        starts = [s.start for s in suppressors]
+        longest = max(s.end - s.start for s in suppressors)
+
+        def suppressed(c) -> bool:
+            # only suppressors starting in [c.start - longest, c.end) can overlap c
+            lo = bisect_left(starts, c.start - longest)
+            hi = bisect_left(starts, c.end)
+            return any(
+                s is not c and c.rule.category in s.rule.suppresses and _overlap(s, c) for s in suppressors[lo:hi]
+            )
+
+        cands = [c for c in cands if not suppressed(c)]
+    # 2. overlapping candidates of one category collapse into the strongest (kept spans of a
+    #    category never overlap each other, so two bisects find any conflict)
     kept: list = []
+    spans: dict[str, tuple[list[int], list]] = {}
     for c in sorted(cands, key=_rank):
-        if not any(k.rule.category == c.rule.category and _overlap(k, c) for k in kept):
-            kept.append(c)
+        starts, items = spans.setdefault(c.rule.category, ([], []))
+        i = bisect_left(starts, c.start)
+        if (i < len(items) and _overlap(items[i], c)) or (i > 0 and _overlap(items[i - 1], c)):
+            continue
+        starts.insert(i, c.start)
+        items.insert(i, c)
+        kept.append(c)
     # 3. stacked hedges / minimizers in one sentence become one finding
     groups: dict[tuple, list] = {}
     singles = []

@@ -1,6 +1,7 @@
 """Apply suggestions: choose non-overlapping edits, apply them back to front, repeat to a fixed point."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..findings import Edit, Finding
@@ -36,10 +37,14 @@ def select_edits(findings: list[Finding], unsafe: bool = False) -> list[Edit]:
         ((f, e) for f in findings if (e := chosen_edit(f, unsafe)) is not None),
         key=lambda fe: (-Severity[fe[0].severity], fe[1].start, fe[1].end, fe[0].rule),
     )
-    chosen: list[Edit] = []
+    chosen: list[Edit] = []  # sorted by start, never conflicting with each other
+    starts: list[int] = []
     for _, e in ranked:
-        if not any(_conflict(e, c) for c in chosen):
-            chosen.append(e)
+        i = bisect_left(starts, e.start)
+        if (i < len(chosen) and _conflict(e, chosen[i])) or (i > 0 and _conflict(e, chosen[i - 1])):
+            continue
+        starts.insert(i, e.start)
+        chosen.insert(i, e)
     return chosen
 
 

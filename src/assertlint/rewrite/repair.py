@@ -38,7 +38,7 @@ def repair(old: str, new: str, edit_start: int, joint: int, mood: str | None = N
     # 1. spacing and commas inside and around the edited region
     a = max(es - 1, 0)
     b = min(joint + 1, len(body))
-    region = re.sub(r"[ \t]{2,}", " ", body[a:b])
+    region = re.sub(r"(?<![\n\r \t])[ \t]{2,}", " ", body[a:b])  # never a line's indentation
     region = re.sub(r"[ \t]+(?=[,.;:?!])", "", region)
     region = re.sub(r",(?=\s*[,.;:?!])", "", region)
     body = body[:a] + region + body[b:]
@@ -53,14 +53,21 @@ def repair(old: str, new: str, edit_start: int, joint: int, mood: str | None = N
     if left.rstrip().endswith((",", ";", ":")) and not right.strip(" \t"):
         left = left.rstrip()[:-1]
     body = left + right
-    # 2. the edit made a new sentence start: drop leading junk, restore the capital letter
-    if es == 0 or not left.strip():
-        body = body.lstrip()
-        m = _LEADING_JUNK.match(body)
-        if m and _WORD.search(body[m.end():]):
-            body = body[m.end():]
-        if old.lstrip()[:1].isupper() and body[:1].islower():
-            body = body[0].upper() + body[1:]
+    # 2. the edit made a new sentence start: drop leading junk, restore the capital letter. A
+    # `left` with no letters, only a bullet, an opening bracket or quote ("- ", "(", "* "), is a
+    # sentence start too; that opener stays as the original sentence had it.
+    pre = re.match(r"[ \t]*(?:(?:[-*+\u2022]|\d+[.)]|#\.)[ \t]+)?[(\[\"'\u201c\u2018]*", old[lead:]).group(0)
+    if es == 0 or not left.strip() or (pre and es <= len(pre) and not _WORD.search(left)):
+        if es == 0 or not left.strip():
+            pre = ""
+        rest = body[len(left):] if pre else body
+        rest = rest.lstrip()
+        m = _LEADING_JUNK.match(rest)
+        if m and _WORD.search(rest[m.end():]):
+            rest = rest[m.end():]
+        if old[lead:][len(pre):].lstrip()[:1].isupper() and rest[:1].islower():
+            rest = rest[0].upper() + rest[1:]
+        body = pre + rest
     if not _WORD.search(body):
         return None
     # 3. a/an before the joint
@@ -72,16 +79,14 @@ def repair(old: str, new: str, edit_start: int, joint: int, mood: str | None = N
             if m.group(1)[0] == "A":
                 art = art.capitalize()
             body = body[: m.start(1)] + art + body[m.end(1):]
-    # 4. end mark
+    # 4. end mark: the whole run of marks ("!!", "...", "?!") before any closing quotes or brackets
     if mood:
-        stripped = body.rstrip()
-        tail = body[len(stripped):]
-        if mood == "question" and stripped[-1:] in ".!":
-            body = stripped[:-1] + "?" + tail
-        elif mood == "question" and stripped[-1:] not in "?":
-            body = stripped + "?" + tail
-        elif mood == "statement" and stripped.endswith("?"):
-            body = stripped[:-1] + "." + tail
+        m = re.search(r"([.!?\u2026]*)([\"'\u201d\u2019)\]]*)(\s*)$", body)
+        core, marks, closers, tail = body[: m.start()], m.group(1), m.group(2), m.group(3)
+        if mood == "question" and "?" not in marks:
+            body = core + closers + "?" + tail
+        elif mood == "statement" and "?" in marks:
+            body = core + closers + "." + tail
     return head + body
 
 

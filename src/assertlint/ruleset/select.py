@@ -6,15 +6,21 @@ from ..taxonomy import CATEGORIES, STYLES
 from .model import Rule
 
 
-def _matches(rule: Rule, selector: str) -> bool:
-    s = selector.strip()
+def code_matches(code: str, *, id: str, name: str, category: str, style: str) -> bool:
+    """Does a selector (rule id, id prefix, rule name, category, style or ALL) name this rule?
+    One definition for --select/--ignore, config files, per-file ignores and inline directives."""
+    s = code.strip()
     if s in CATEGORIES:
-        return rule.category == s
+        return category == s
     if s in STYLES:
-        return rule.style == s
+        return style == s
     if s.upper() == "ALL":
         return True
-    return rule.id.upper().startswith(s.upper()) or rule.name == s
+    return id.upper().startswith(s.upper()) or name == s
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return code_matches(selector, id=rule.id, name=rule.name, category=rule.category, style=rule.style)
 
 
 def _check(rules: list[Rule], selectors: list[str]) -> None:

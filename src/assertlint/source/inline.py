@@ -17,7 +17,8 @@ _MARKDOWN = [
     r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
     r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))",
     r"(?P<refdest>\]\[[^\]]*\])",
-    r"(?P<drop>!?\[|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|\\(?=[^\w\s]))",
+    r"(?P<escaped>\\[!-/:-@\[-`{-~])",  # a backslash escape: the character stays, as text
+    r"(?P<drop>!?\[|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~)",
 ]
 _RST = [
     r"(?P<role>:[\w.+-]+:`[^`]+`)",
@@ -52,6 +53,8 @@ def add_inline(prose: Prose, source: str, start: int, end: int, kind: str) -> No
             pass
         elif group in ("dest", "refdest"):
             pass  # the link text stays, its destination goes
+        elif group == "escaped":
+            prose.copy(source, s + 1, e)
         elif group == "rstlink":
             inner = source[s + 1 : e].split("<", 1)[0].rstrip()
             if inner:

@@ -59,6 +59,25 @@ class Prose:
     def is_synthetic(self, p: int) -> bool:
         return not self._piece(p)[4]
 
+    def plain(self, source: str, start: int, end: int) -> bool:
+        """Is source[start:end] plain prose: copied as it is, or line breaks and indentation
+        joining copied lines? False when markup or masked code lies inside (an edit there
+        would damage it)."""
+        covered = start
+        for ps, plen, os_, oe, ident in self._pieces:
+            if oe <= covered:
+                continue
+            if os_ >= end:
+                break
+            if os_ > covered:
+                return False  # a gap: markup the reader left out
+            if not ident and source[os_:oe].strip():
+                return False  # a placeholder for code, a URL or markup
+            covered = oe
+            if covered >= end:
+                return True
+        return covered >= end
+
     def __bool__(self) -> bool:
         return bool(self.text.strip())
 

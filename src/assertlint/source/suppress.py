@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..taxonomy import CATEGORIES, STYLES
 
 DIRECTIVE = re.compile(
     r"(?:<!--[ \t]*)?assertlint:[ \t]*(?P<verb>ignore-next-line|ignore|disable|enable)"
@@ -51,38 +51,92 @@ class Suppressions:
 
 
 def _matches(f: Finding, code: str) -> bool:
-    if code in CATEGORIES:
-        return f.category == code
-    if code in STYLES:
-        return f.style == code
-    return f.rule.upper().startswith(code.upper()) or f.name == code
+    from ..ruleset.select import code_matches
+
+    return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
 
 
-def parse(text: str) -> Suppressions:
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[^\n])+?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _mask_code(text: str, kind: str = "text") -> str:
+    """`text` with fenced code blocks and backtick code spans blanked out (same length, same
+    line breaks): a directive shown as an example in code is not a directive."""
+    out = []
+    fence: str | None = None
+    lines = text.split("\n")
+    code_lines: set[int] = set()
+    if kind == "markdown":  # indented code blocks too, and fences exactly as Markdown reads them
+        from .markup import _markdown_parser
+
+        for tok in _markdown_parser().parse(text):
+            if tok.type in ("fence", "code_block") and tok.map:
+                code_lines.update(range(*tok.map))
+    elif kind == "rst":  # literal blocks and the bodies of code-like directives
+        from .markup import _rst_blocks
+
+        _rst_blocks(text, code_lines)
+    for i, line in enumerate(lines):
+        if i in code_lines:
+            out.append(" " * len(line))
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            out.append(" " * len(line))
+            continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            out.append(" " * len(line))
+            continue
+        out.append(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line)
+    return "\n".join(out)
+
+
+def parse(text: str, kind: str = "text") -> Suppressions:
+    """The directives in `text`, a file of markup `kind` ("text", "markdown" or "rst").
+
+    Directives inside code (backtick spans, fenced blocks) do not count; in Markdown only a
+    directive inside an HTML comment counts."""
     if "assertlint:" not in text:
         return Suppressions()
+    masked = _mask_code(text, kind)
+    if "assertlint:" not in masked:
+        return Suppressions()
+    comments = [m.span() for m in _COMMENT.finditer(masked)] if kind == "markdown" else None
     out: list[Directive] = []
     open_ranges: list[Directive] = []
-    lines = text.split("\n")
-    n = len(lines)
-    for i, line in enumerate(lines, start=1):
-        for m in DIRECTIVE.finditer(line):
-            codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
-            verb = m.group("verb")
-            d = Directive(verb, codes, i, m.start() + 1, i, i, text=m.group(0))
-            if verb == "ignore":
-                out.append(d)
-            elif verb == "ignore-next-line":
-                d.first = d.last = i + 1
-                out.append(d)
-            elif verb == "disable":
-                d.last = n
-                open_ranges.append(d)
-                out.append(d)
-            elif verb == "enable":
-                for r in open_ranges:
-                    if r.last == n and (not codes or set(codes) & set(r.codes) or not r.codes):
-                        r.last = i
-                open_ranges = [r for r in open_ranges if r.last == n]
-                d.used = True  # an `enable` suppresses nothing itself
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    n = len(line_starts)
+    for m in DIRECTIVE.finditer(masked):
+        at = m.start("verb")
+        comment_end = None
+        if comments is not None:
+            comment_end = next((b for a, b in comments if a <= at < b), None)
+            if comment_end is None:
+                continue  # Markdown: a directive is written inside <!-- -->
+        line0 = bisect_right(line_starts, m.start()) - 1
+        i = line0 + 1
+        codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
+        verb = m.group("verb")
+        d = Directive(verb, codes, i, m.start() - line_starts[line0] + 1, i, i, text=text[m.start() : m.end()])
+        if verb == "ignore":
+            out.append(d)
+        elif verb == "ignore-next-line":
+            # the line after the directive (in Markdown, after the comment it is written in)
+            d.first = d.last = (bisect_right(line_starts, comment_end - 1) if comment_end else i) + 1
+            out.append(d)
+        elif verb == "disable":
+            d.last = n
+            open_ranges.append(d)
+            out.append(d)
+        elif verb == "enable":
+            for r in open_ranges:
+                if r.last == n and (not codes or set(codes) & set(r.codes) or not r.codes):
+                    r.last = i
+            open_ranges = [r for r in open_ranges if r.last == n]
+            d.used = True  # an `enable` suppresses nothing itself
     return Suppressions(out)
