@@ -41,19 +41,24 @@ def _err(msg: str) -> None:
     click.echo(f"assertlint: error: {msg}", err=True)
 
 
+def _rules_or_exit(ctx) -> list:
+    """The built-in rules, or a one-line error and exit 2 (for --list-rules and --explain)."""
+    from .ruleset import load_rules
+
+    try:
+        return load_rules()
+    except AssertlintError as err:
+        _err(str(err))
+        ctx.exit(ExitCode.ERROR)
+
+
 def _list_rules(ctx, param, value):
     if not value or ctx.resilient_parsing:
         return
     from rich.console import Console
     from rich.table import Table
 
-    from .ruleset import load_rules
-
-    try:
-        rules = load_rules()
-    except AssertlintError as err:
-        _err(str(err))
-        ctx.exit(ExitCode.ERROR)
+    rules = _rules_or_exit(ctx)
     table = Table(title=f"assertlint {__version__}: {len(rules)} rules")
     for col in ("id", "name", "category", "style", "severity", "fix"):
         table.add_column(col)
@@ -66,14 +71,9 @@ def _list_rules(ctx, param, value):
 def _explain(ctx, param, value):
     if not value or ctx.resilient_parsing:
         return
-    from .ruleset import load_rules
     from .ruleset.docs import rule_markdown
 
-    try:
-        rules = load_rules()
-    except AssertlintError as err:
-        _err(str(err))
-        ctx.exit(ExitCode.ERROR)
+    rules = _rules_or_exit(ctx)
     matches = [r for r in rules if r.id.upper() == value.upper() or r.name == value]
     if not matches:
         _err(f"no rule {value!r} (see --list-rules)")
