@@ -157,3 +157,15 @@ def test_list_items_are_fixed_one_by_one():
     src = "Two things:\n- I was wondering if you could look at my PR\n- the report is late\n"
     assert fixed(src) == "Two things:\n- Could you look at my PR?\n- the report is late\n"
     assert fixed(src, "--stdin-filename", "n.rst") == fixed(src)
+
+
+def test_trailing_frame_takes_its_conjunction_and_keeps_the_end_mark():
+    s = "The plan works, but I could be wrong."
+    e = sentence_edit(s, 0, len(s), s.index("I could"), len(s), "")
+    assert apply_edits(s, [e]) == "The plan works."
+
+
+def test_stacked_hedges_with_one_unsafe_part_still_get_the_safe_removal():
+    text = "Honestly, I think maybe we should push the release, but I could be wrong.\n"
+    assert fixed(text) == "Honestly, I think we should push the release, but I could be wrong.\n"
+    assert fixed(text, "--unsafe-fixes") == "Honestly, I think we should push the release.\n"

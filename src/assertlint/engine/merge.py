@@ -81,10 +81,11 @@ def _merged(group: list, path: str, text: str, index: LineIndex) -> Finding:
     start = min(c.start for c in group)
     end = max(c.end for c in group)
     suggestions: list[Suggestion] = []
-    if all(c.parts for c in group):
+    safe_parts = [c for c in group if c.parts]
+    if safe_parts:  # one safe rewrite that removes every softener with a safe removal
         pieces = []
         pos = start
-        for c in group:
+        for c in safe_parts:
             s, e, repl = c.parts[0]
             pieces.append(text[pos:s])
             pieces.append(repl)
@@ -93,8 +94,9 @@ def _merged(group: list, path: str, text: str, index: LineIndex) -> Finding:
         repl = "".join(pieces)
         edit = sentence_edit(text, first.sent_start, first.sent_end, start, end, repl)
         if edit is not None:
-            n = len(group)
-            suggestions.append(Suggestion(repl, f"Remove all {n} softeners at once and state the point.", "safe", edit))
+            n = len(safe_parts)
+            what = f"all {n} softeners" if n > 1 else "the softener"
+            suggestions.append(Suggestion(repl, f"Remove {what} and state the point.", "safe", edit))
     for c in group:
         suggestions.extend(s for s in c.suggestions if not s.safe)
     return _finding(first, path, text, index, start, end, suggestions)

@@ -52,6 +52,12 @@ def repair(old: str, new: str, edit_start: int, joint: int, mood: str | None = N
         left = left.rstrip()[:-1]
     if left.rstrip().endswith((",", ";", ":")) and not right.strip(" \t"):
         left = left.rstrip()[:-1]
+    if not right.strip(" \t.!?"):  # the edit reached the sentence end: no dangling ", but"
+        left = re.sub(r"(?:[,;]?\s*\b(?:but|and|or|so)\b)?[\s,;:]*$", "", left, flags=re.IGNORECASE)
+        if left and not right.strip():
+            end = re.search(r"[.!?]+[\"'\u201d\u2019)\]]*\s*$", old)
+            if end and not re.search(r"[.!?][\"'\u201d\u2019)\]]*$", left):
+                right = end.group(0)  # keep the sentence's end mark
     body = left + right
     # 2. the edit made a new sentence start: drop leading junk, restore the capital letter. A
     # `left` with no letters, only a bullet, an opening bracket or quote ("- ", "(", "* "), is a
