@@ -87,7 +87,8 @@ class Runner:
                 overrides = dict(cfg.severity)
                 from .ruleset import load_rules
 
-                known = {r.id for r in load_rules([Path(p) for p in cfg.rule_paths])}
+                rule_cache = cache_dir() if self.opts.cache else None
+                known = {r.id for r in load_rules([Path(p) for p in cfg.rule_paths], cache_dir=rule_cache)}
                 for rid in overrides:
                     if rid not in known:
                         raise ConfigError(f"{where}severity.{rid}: no such rule (see --list-rules)")

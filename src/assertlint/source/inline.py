@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from .prose import PLACEHOLDER, Prose
+from .suppress import DIRECTIVE_UNNAMED
 
 _COMMON = [
-    r"(?P<directive>(?:<!--[ \t]*)?assertlint:[ \t]*(?:ignore-next-line|ignore|disable|enable)(?:\[[^\]\n]*\])?(?:[ \t]*-->)?)",
+    rf"(?P<directive>{DIRECTIVE_UNNAMED})",
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'`]+|www\.[^\s<>\"'`]+\.[^\s<>\"'`]+)",
     r"(?P<email>(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)",
