@@ -86,8 +86,7 @@ def engine_overhead(corpus: Path) -> list[dict]:
 
     text = (corpus / "large.txt").read_text(encoding="utf-8")
     words = len(text.split())
-    linter = make_linter()
-    linter.jobs = 1
+    linter = make_linter(jobs=1)
     nlp = linter.nlp
     linter.compiled
     t0 = time.perf_counter()

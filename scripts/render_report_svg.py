@@ -23,21 +23,19 @@ OUT = ROOT / "docs" / "report.svg"
 def main() -> int:
     from rich.console import Console
 
-    from assertlint.report import FileResult, ReportOptions, rules_in_use
+    from assertlint.report import ReportOptions
     from assertlint.report.pretty import render
-    from assertlint.runner import RunOptions, Runner
+    from assertlint.session import Session, SessionOptions
+    from assertlint.source.reader import read_file
 
     os.chdir(ROOT)  # paths in the report read as the user typed them
     started = time.perf_counter()
-    runner = Runner(RunOptions(isolated=True))
-    checked = runner.check_sources(runner.read([EXAMPLE]))
-    if runner.errors:
-        print("\n".join(runner.errors), file=sys.stderr)
+    session = Session(SessionOptions(isolated=True))
+    results = [session.check_text(read_file(EXAMPLE).text, EXAMPLE)]
+    if results[0].error:
+        print(results[0].error, file=sys.stderr)
         return 2
-    results = [FileResult(c.source.path, c.findings, c.source.text, words=len(c.source.text.split()))
-               for c in checked]
-    opts = ReportOptions(color="always", elapsed=time.perf_counter() - started,
-                         rules=rules_in_use(c.linter for c in checked))
+    opts = ReportOptions(color="always", elapsed=time.perf_counter() - started, rules=session.rules(EXAMPLE))
     console = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor",
                       highlight=False, emoji=False, markup=False, soft_wrap=False)
     console.print(f"$ assertlint {EXAMPLE}", style="bold")

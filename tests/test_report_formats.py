@@ -42,7 +42,7 @@ TEXT = "Hello.\nYou are a clown, honestly.\n"
 F_ERR = finding(TEXT, 7, 22, severity="error", message="100% rude\nsecond line")
 F_INFO = finding(TEXT, 24, 32, rule="HDG001", severity="info", category="hedge", style="passive",
                  suggestions=[Suggestion("", "Drop it.", "safe", Edit(22, 32, ""))])
-RESULTS = [FileResult("a,b:c.txt", [F_ERR, F_INFO], TEXT, words=len(TEXT.split()))]
+RESULTS = [FileResult("a,b:c.txt", TEXT, (F_ERR, F_INFO))]
 
 
 def test_formats_listed():
@@ -56,7 +56,7 @@ def test_github_workflow_commands_and_escaping():
     assert err.startswith("::error file=a%2Cb%3Ac.txt,line=2,col=1,endLine=2,endColumn=16,title=JDG001 some-name [judging]::")
     assert err.endswith("::100%25 rude second line")  # the message is one line; only a suggestion adds one
     assert note.startswith("::notice file=a%2Cb%3Ac.txt,line=2,col=18,")
-    assert "%0AFix: “honestly” → (remove it)" in note
+    assert "%0AFix: “, honestly” → (remove it)" in note  # the edit takes the comma too
 
 
 def test_github_warning_level_from_cli(tmp_path):
@@ -165,7 +165,7 @@ def test_no_color_env_with_forced_terminal(monkeypatch):
 
 
 def test_pretty_no_findings_is_one_line():
-    out = rendered("pretty", [FileResult("ok.txt", [], "Fine.\n", words=1)], elapsed=0.5)
+    out = rendered("pretty", [FileResult("ok.txt", "Fine.\n", tuple([]))], elapsed=0.5)
     assert out.strip() == "No findings. 1 file checked in 0.50 s"
 
 
@@ -173,7 +173,7 @@ def test_pretty_long_line_is_windowed_and_carets_align():
     text = "word " * 60 + "You are a clown and " + "more " * 60 + "\n"
     start = text.index("You are a clown")
     f = finding(text, start, start + 15, path="long.txt")
-    out = rendered("pretty", [FileResult("long.txt", [f], text, words=200)])
+    out = rendered("pretty", [FileResult("long.txt", text, tuple([f]))])
     lines = out.splitlines()
     src = next(line for line in lines if "│" in line and "clown" in line)
     carets = lines[lines.index(src) + 1]
@@ -188,7 +188,7 @@ def test_tone_rates_and_reading():
 
     text = " ".join(["word"] * 200)
     fs = [finding(text, 0, 4, style="passive", category="hedge")] * 4 + [finding(text, 5, 9)]
-    r = FileResult("x.txt", fs, text, words=200)
+    r = FileResult("x.txt", text, tuple(fs))
     rates = tone_rates(r)
     assert rates == {"aggressive": 0.5, "passive-aggressive": 0.0, "passive": 2.0}
     assert tone_reading(rates) == ("passive", "blue")
@@ -208,7 +208,7 @@ def test_tone_rates_and_reading():
 
 
 def test_tone_meter_one_row_per_document():
-    clean = FileResult("clean.txt", [], "Fine.\n", words=1)
+    clean = FileResult("clean.txt", "Fine.\n", tuple([]))
     out = rendered("pretty", RESULTS + [clean])
     rows = [line for line in out.splitlines() if "┃" in line]
     assert len(rows) == 2 and "assertive" in rows[1]

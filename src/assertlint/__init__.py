@@ -11,15 +11,15 @@ The heavy parts (spaCy, the model) load lazily on the first check.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .findings import Finding, Suggestion
 
-__all__ = ["__version__", "Finding", "Suggestion", "check", "check_many", "Linter"]
+__all__ = ["__version__", "Finding", "Suggestion", "check", "check_many", "fix", "Linter"]
 
 
 def __getattr__(name: str):  # lazy: importing assertlint must not import spaCy
-    if name in ("check", "check_many", "Linter"):
+    if name in ("check", "check_many", "fix", "Linter"):
         from . import api
 
         return getattr(api, name)

@@ -1,21 +1,24 @@
-"""The public Python API the command line is built on.
+"""The public Python API: `check`, `check_many` and `fix`, all through one Session, so they give
+the same answers as the command line (configuration, per-file ignores, min-severity, inline
+suppressions).
 
     >>> import assertlint
     >>> [f.rule for f in assertlint.check("Sorry to bother you, but is the report ready?")]
     ['APO001']
+    >>> assertlint.fix("Sorry to bother you, but is the report ready?")
+    'Is the report ready?'
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from .engine.linter import Input, Linter
+from .errors import AssertlintError
 from .findings import Finding
-from .ruleset import load_rules, select_rules
-from .ruleset.loader import builtin_rules_dir, load_lexicons
-from .source.markup import kind_for
 
-__all__ = ["check", "check_many", "Linter", "Input", "make_linter"]
+__all__ = ["check", "check_many", "fix", "Linter", "Input", "make_linter", "session"]
 
 
 def make_linter(
@@ -24,37 +27,72 @@ def make_linter(
     ignore: Sequence[str] | None = None,
     rule_paths: Sequence[str] | None = None,
     model: str | None = None,
-    cache_dir: str | None = None,
+    severity: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    cache: bool = False,
 ) -> Linter:
-    """A Linter over the built-in rules (plus `rule_paths`), narrowed by select/ignore.
-    `cache_dir` keeps the parsed rule files there between runs."""
-    from pathlib import Path
+    """A fully configured Linter over the built-in rules (plus `rule_paths`), narrowed by
+    select/ignore, with `severity` overrides ({rule id: level}), `jobs` and the result cache."""
+    from dataclasses import replace
 
-    rules = load_rules([Path(p) for p in (rule_paths or [])], cache_dir=cache_dir)
-    rules = select_rules(rules, list(select or []), list(ignore or []))
+    from .errors import ConfigError
+    from .ruleset import load_rules, select_rules
+    from .ruleset.loader import builtin_rules_dir, load_lexicons
+
+    all_rules = load_rules([Path(p) for p in (rule_paths or [])])
+    rules = select_rules(all_rules, list(select or []), list(ignore or []))
+    if severity:
+        known = {r.id for r in all_rules}
+        for rid in severity:
+            if rid not in known:
+                raise ConfigError(f"severity.{rid}: no such rule (see --list-rules)")
+        rules = [replace(r, severity=severity.get(r.id, r.severity)) for r in rules]
     lexicons = load_lexicons(builtin_rules_dir())
     for p in rule_paths or []:
         lexicons.update(load_lexicons(Path(p)))
-    return Linter(rules, model=model, lexicons=lexicons)
+    result_cache = None
+    if cache:
+        from .cache import Cache, fingerprint
+
+        result_cache = Cache(fingerprint(rules, model, lexicons))
+    return Linter(rules, model=model, lexicons=lexicons, jobs=jobs, cache=result_cache)
 
 
 @lru_cache(maxsize=1)
-def _default_linter() -> Linter:
-    return make_linter()
+def session():
+    """The session behind check/check_many/fix: configuration found from each path (or the
+    working folder), as on the command line."""
+    from .session import Session
+
+    return Session()
 
 
-def check(text: str, *, path: str | None = None, kind: str | None = None) -> list[Finding]:
-    """Lint one text. `path` names it in the findings and picks the markup (by suffix)."""
-    return check_many([text], paths=[path] if path else None, kind=kind)[0]
+def _raise(res) -> None:
+    if res.error is not None:
+        raise AssertlintError(res.error)
 
 
-def check_many(
-    texts: Iterable[str], *, paths: Sequence[str] | None = None, kind: str | None = None
-) -> list[list[Finding]]:
+def check(text: str, *, path: str | None = None) -> list[Finding]:
+    """Lint one text. `path` names it in the findings, picks the markup (by suffix) and the config."""
+    res = session().check_text(text, path=path)
+    _raise(res)
+    return list(res.findings)
+
+
+def check_many(texts: Iterable[str], *, paths: Sequence[str] | None = None) -> list[list[Finding]]:
     """Lint many texts in one batch (parsed together with nlp.pipe)."""
     texts = list(texts)
-    names = list(paths) if paths else ["-"] * len(texts)
+    names = list(paths) if paths else [None] * len(texts)
     if len(names) != len(texts):
         raise ValueError("paths and texts differ in length")
-    inputs = [Input(p, t, kind or kind_for(p)) for p, t in zip(names, texts)]
-    return _default_linter().check(inputs)
+    results = session().check_texts(list(zip(texts, names)))
+    for r in results:
+        _raise(r)
+    return [list(r.findings) for r in results]
+
+
+def fix(text: str, *, path: str | None = None, unsafe: bool = False) -> str:
+    """The text with the safe rewrites applied (with `unsafe`, also the unsafe ones)."""
+    res = session().fix_text(text, path=path, unsafe=unsafe)
+    _raise(res)
+    return res.text

@@ -10,7 +10,6 @@ import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .errors import ConfigError
 from .taxonomy import SEVERITIES
@@ -36,11 +35,16 @@ class Config:
     model: str | None = None
     include_blockquotes: bool = False
     min_severity: str = "info"
+    cli_exclude: tuple[str, ...] = ()  # --exclude / --extend-exclude, relative to cli_root (the cwd)
+    cli_root: str = "."
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def excluded(self, path: str) -> bool:
         rel = _rel(path, self.root)
-        return any(_glob(rel, pat) for pat in self.exclude)
+        if any(_glob(rel, pat) for pat in self.exclude):
+            return True
+        rel = _rel(path, self.cli_root)
+        return any(_glob(rel, pat) for pat in self.cli_exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         rel = _rel(path, self.root)
@@ -117,7 +121,6 @@ def parse_config(data: dict, path: str) -> Config:
     return Config(**kw)
 
 
-@lru_cache(maxsize=256)
 def load_config_file(path: str) -> Config | None:
     """The config in `path`, or None for a pyproject.toml with no [tool.assertlint] table."""
     try:
@@ -140,42 +143,68 @@ def load_config_file(path: str) -> Config | None:
     return parse_config(data, path)
 
 
-@lru_cache(maxsize=1024)
-def _find_for_dir(folder: str) -> Config:
-    cur = folder
-    while True:
+class ConfigResolver:
+    """Finds the config for each path (the nearest one upwards), reading each file once until
+    `clear()`. Each Session has its own, so a new Session sees edited config files."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[Config | None, ConfigError | None]] = {}
+        self._dirs: dict[str, Config] = {}
+
+    def clear(self) -> None:
+        self._files.clear()
+        self._dirs.clear()
+
+    def load(self, path: str) -> Config | None:
+        if path not in self._files:
+            try:
+                self._files[path] = (load_config_file(path), None)
+            except ConfigError as err:
+                self._files[path] = (None, err)
+        cfg, err = self._files[path]
+        if err is not None:
+            raise err
+        return cfg
+
+    def for_dir(self, folder: str) -> Config:
+        if folder in self._dirs:
+            return self._dirs[folder]
+        cfg = None
         for name in CONFIG_FILES:
-            candidate = os.path.join(cur, name)
+            candidate = os.path.join(folder, name)
             if os.path.isfile(candidate):
-                cfg = load_config_file(candidate)
+                cfg = self.load(candidate)
                 if cfg is not None:
-                    return cfg
-        parent = os.path.dirname(cur)
-        if parent == cur:
+                    break
+        if cfg is None:
+            parent = os.path.dirname(folder)
+            cfg = Config() if parent == folder else self.for_dir(parent)
+        self._dirs[folder] = cfg
+        return cfg
+
+    def config_for(self, path: str, *, explicit: str | None = None, isolated: bool = False) -> Config:
+        if isolated:
             return Config()
-        cur = parent
-
-
-def clear_caches() -> None:
-    """Forget config files read so far (one run reads each once; a new run reads them anew)."""
-    load_config_file.cache_clear()
-    _find_for_dir.cache_clear()
+        if explicit:
+            cfg = self.load(os.path.abspath(explicit))
+            if cfg is None:
+                raise ConfigError(f"{explicit}: has no [tool.assertlint] table")
+            return cfg
+        folder = os.path.abspath(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
+        return self.for_dir(folder)
 
 
 def config_for(path: str, *, explicit: str | None = None, isolated: bool = False) -> Config:
-    if isolated:
-        return Config()
-    if explicit:
-        cfg = load_config_file(os.path.abspath(explicit))
-        if cfg is None:
-            raise ConfigError(f"{explicit}: has no [tool.assertlint] table")
-        return cfg
-    folder = os.path.abspath(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
-    return _find_for_dir(folder)
+    """The config for one path, read afresh."""
+    return ConfigResolver().config_for(path, explicit=explicit, isolated=isolated)
 
 
-def with_cli(cfg: Config, *, select=(), ignore=(), extend_select=(), model=None, include_blockquotes=False) -> Config:
-    """Command-line options over a config: --select replaces, --ignore and --extend-select add."""
+def with_cli(cfg: Config, *, select=(), ignore=(), extend_select=(), model=None, include_blockquotes=False,
+             min_severity=None, exclude=(), extend_exclude=()) -> Config:
+    """Command-line options over a config: --select and --exclude replace, --ignore,
+    --extend-select and --extend-exclude add, --min-severity and --model win."""
+    if min_severity is not None and min_severity not in SEVERITIES:
+        raise ConfigError(f"--min-severity {min_severity!r}; allowed: {', '.join(SEVERITIES)}")
     return replace(
         cfg,
         select=tuple(select) or cfg.select,
@@ -183,4 +212,8 @@ def with_cli(cfg: Config, *, select=(), ignore=(), extend_select=(), model=None,
         extend_select=cfg.extend_select + tuple(extend_select),
         model=model or cfg.model,
         include_blockquotes=include_blockquotes or cfg.include_blockquotes,
+        min_severity=min_severity or cfg.min_severity,
+        exclude=() if exclude else cfg.exclude,
+        cli_exclude=tuple(exclude) + tuple(extend_exclude),
+        cli_root=os.getcwd() if (exclude or extend_exclude) else cfg.cli_root,
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 from ..findings import Finding, Suggestion
-from ..rewrite.repair import sentence_edit
+from ..rewrite.repair import fixed_span, sentence_edit
 from ..ruleset.model import Rule
 from ..source.document import LineIndex
 from ..source.markup import prose_blocks
@@ -81,19 +81,23 @@ def _bounded(text: str, pos: int, n: int) -> Iterable[tuple[int, int]]:
 
 
 class Linter:
+    """Fully configured when made (rules with their severities, jobs, cache) and never changed
+    afterwards; only its lazily built matchers and its counters change."""
+
     def __init__(
-        self, rules: list[Rule], *, model: str | None = None, lexicons: dict | None = None, gate: bool = True
+        self, rules: Sequence[Rule], *, model: str | None = None, lexicons: dict | None = None,
+        gate: bool = True, jobs: int = 1, cache=None,
     ) -> None:
-        self.rules = rules
+        self.rules = tuple(rules)
         self.model = model
-        self.lexicons = lexicons or {}
-        self.gate = Gate(rules) if gate else None
+        self.lexicons = dict(lexicons or {})
+        self.gate = Gate(list(self.rules)) if gate else None
+        self.jobs = jobs  # 0: automatic
+        self.cache = cache  # a cache.Cache, or None
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
         self.timings: Counter = Counter()  # seconds per stage (one process), for the benchmark harness
-        self.cache = None  # a cache.Cache, set by the command line unless --no-cache
-        self.jobs = 1  # 0: automatic
 
     # -- lazy heavy parts ---------------------------------------------------------------------
     @property
@@ -283,7 +287,8 @@ class Linter:
                     edit = None  # markup or code inside the edit: never damage it
                 if edit is None:
                     app = "display-only"  # empty sentence or markup inside: show, never apply
-            cand.suggestions.append(Suggestion(repl, tpl.description, app, edit))
+            shown = fixed_span(source, start, end, edit) if edit is not None else repl
+            cand.suggestions.append(Suggestion(shown, tpl.description, app, edit))
             if app == "safe" and not cand.parts:
                 cand.parts.append((start, end, repl))
         return cand

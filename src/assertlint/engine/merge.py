@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..findings import Finding, Suggestion
-from ..rewrite.repair import sentence_edit
+from ..rewrite.repair import fixed_span, sentence_edit
 from ..source.document import LineIndex
 from ..taxonomy import MERGE_PER_SENTENCE, Severity
 
@@ -96,7 +96,8 @@ def _merged(group: list, path: str, text: str, index: LineIndex) -> Finding:
         if edit is not None:
             n = len(safe_parts)
             what = f"all {n} softeners" if n > 1 else "the softener"
-            suggestions.append(Suggestion(repl, f"Remove {what} and state the point.", "safe", edit))
+            suggestions.append(Suggestion(fixed_span(text, start, end, edit), f"Remove {what} and state the point.",
+                                          "safe", edit))
     for c in group:
         suggestions.extend(s for s in c.suggestions if not s.safe)
     return _finding(first, path, text, index, start, end, suggestions)

@@ -6,20 +6,11 @@ scanning). `opts.statistics` swaps the per-finding listing for counts per rule i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..findings import Finding
+from ..results import FileResult
 
 FORMATS = ("pretty", "json", "jsonl", "line", "github", "sarif")
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    text: str = ""
-    error: str | None = None
-    words: int = 0
 
 
 @dataclass
@@ -54,12 +45,3 @@ def render(fmt: str, results: list[FileResult], stream, opts: ReportOptions | No
     else:  # pragma: no cover - click validates the choice
         raise ValueError(fmt)
     r(results, stream, opts)
-
-
-def rules_in_use(linters) -> tuple:
-    """The rules of the given linters, each id once, in first-seen order (for ReportOptions.rules)."""
-    seen: dict[str, object] = {}
-    for linter in linters:
-        for rule in getattr(linter, "rules", ()):
-            seen.setdefault(rule.id, rule)
-    return tuple(seen.values())

@@ -18,13 +18,18 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def _text(f) -> str:
+def _text(f, text: str = "") -> str:
     msg = " ".join(f.message.split())
     if f.suggestions:
         s = f.suggestions[0]
         label = {"safe": "Fix", "unsafe": "Unsafe fix"}.get(s.applicability, "Try")
+        before = f.text
+        if s.edit is not None:
+            from ..rewrite.repair import widened
+
+            before = text[slice(*widened(text, f.start, f.end, s.edit))] if text else f.text
         after = " ".join(s.replacement.split())
-        msg += f"\n{label}: “{' '.join(f.text.split())}” → " + (f"“{after}”" if after else "(remove it)")
+        msg += f"\n{label}: “{' '.join(before.split())}” → " + (f"“{after}”" if after else "(remove it)")
     return msg
 
 
@@ -35,5 +40,5 @@ def render(results, stream, opts) -> None:
             title = _escape_prop(f"{f.rule} {f.name} [{f.category}]")
             stream.write(
                 f"::{level} file={_escape_prop(f.path)},line={f.line},col={f.column},"
-                f"endLine={f.end_line},endColumn={f.end_column},title={title}::{_escape_data(_text(f))}\n"
+                f"endLine={f.end_line},endColumn={f.end_column},title={title}::{_escape_data(_text(f, r.text))}\n"
             )

@@ -99,12 +99,10 @@ def before_after(f, s, text: str) -> tuple[str, str]:
     """The text a suggestion changes and what it becomes (its `edit` when there is one)."""
     e = s.edit
     if e is not None and text and 0 <= e.start <= e.end <= len(text):
-        a, b = min(f.start, e.start), max(f.end, e.end)
-        while 0 < a < len(text) and text[a - 1].isalnum() and text[a].isalnum():  # whole words
-            a -= 1
-        while 0 < b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
-            b += 1
-        return text[a:b], text[a:e.start] + e.content + text[e.end:b]
+        from ..rewrite.repair import fixed_span, widened
+
+        a, b = widened(text, f.start, f.end, e)
+        return text[a:b], fixed_span(text, f.start, f.end, e)
     return f.text, s.replacement
 
 

@@ -114,3 +114,20 @@ def sentence_edit(
     while s < limit - p and old[len(old) - 1 - s] == fixed[len(fixed) - 1 - s]:
         s += 1
     return Edit(sent_start + p, sent_end - s, fixed[p : len(fixed) - s])
+
+
+def widened(text: str, start: int, end: int, edit: Edit) -> tuple[int, int]:
+    """The span [start, end) grown to cover `edit` and to whole words at both ends."""
+    a, b = min(start, edit.start), max(end, edit.end)
+    while 0 < a < len(text) and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while 0 < b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+        b += 1
+    return a, b
+
+
+def fixed_span(text: str, start: int, end: int, edit: Edit) -> str:
+    """What the flagged span reads as once `edit` is applied: the text of `widened(...)` after
+    the edit ("Sorry to bother you, but is" -> "Is")."""
+    a, b = widened(text, start, end, edit)
+    return text[a:edit.start] + edit.content + text[edit.end:b]
