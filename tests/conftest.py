@@ -52,10 +52,23 @@ def check(linter):
     return run
 
 
+REAL_XDG_CACHE_HOME = os.environ.get("XDG_CACHE_HOME")
+
+
+def real_cache_env(env: dict) -> dict:
+    """`env` with the user's own XDG_CACHE_HOME (pip and pre-commit keep their caches there)."""
+    env = dict(env)
+    env.pop("XDG_CACHE_HOME", None)
+    if REAL_XDG_CACHE_HOME is not None:
+        env["XDG_CACHE_HOME"] = REAL_XDG_CACHE_HOME
+    return env
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _cache_dir(tmp_path_factory):
-    """Tests never write a .assertlint_cache/ into the checkout."""
+    """Tests never write a result cache or a cache key into the checkout or the user's home."""
     os.environ["ASSERTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("assertlint-cache"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -54,7 +54,7 @@ def make_linter(
     if cache:
         from .cache import Cache, fingerprint
 
-        result_cache = Cache(fingerprint(rules, model, lexicons))
+        result_cache = Cache(fingerprint(rules, model, lexicons), rules=rules)
     return Linter(rules, model=model, lexicons=lexicons, jobs=jobs, cache=result_cache)
 
 

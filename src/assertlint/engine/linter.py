@@ -123,7 +123,7 @@ class Linter:
         for i, item in enumerate(inputs):
             if self.cache is not None:
                 keys[i] = self.cache.key(item.text, item.kind, item.include_blockquotes)
-                hit = self.cache.get(keys[i], item.path)
+                hit = self.cache.get(keys[i], item.path, item.text)
                 if hit is not None:
                     out[i] = hit
                     continue

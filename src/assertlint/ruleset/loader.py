@@ -49,48 +49,13 @@ def load_lexicons(folder: Path) -> dict[str, list[str]]:
     return lex
 
 
-def load_rules(folders: list[Path] | None = None, *, cache_dir: str | None = None) -> list[Rule]:
+def load_rules(folders: list[Path] | None = None) -> list[Rule]:
     """Load the built-in rules, then each extra folder's (a team's own rule packs).
 
-    With `cache_dir`, the parsed rules are kept there as a pickle keyed by every rule file's
-    path, size and modification time (and assertlint's version): a warm start skips the TOML.
-    """
+    Rule files are always read and validated afresh: no parsed form is kept on disk, so nothing
+    from a cache (or from a folder being linted) is ever loaded as code."""
     dirs = [builtin_rules_dir()] + [Path(f) for f in (folders or [])]
-    if cache_dir is None:
-        return _load_rules(dirs)
-    import hashlib
-    import os
-    import pickle
-
-    from .. import __version__
-
-    h = hashlib.sha256(__version__.encode())
-    for d in dirs:
-        if not d.is_dir():
-            raise RuleError(str(d), "rule folder not found")
-        for path in sorted(d.rglob("*.toml")):
-            st = path.stat()
-            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    cached = os.path.join(cache_dir, f"rules-{h.hexdigest()[:24]}.pickle")
-    try:
-        with open(cached, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    rules = _load_rules(dirs)
-    try:
-        import tempfile
-
-        from ..cache import ensure_cache_dir
-
-        ensure_cache_dir(cache_dir)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return rules
+    return _load_rules(dirs)
 
 
 def _load_rules(dirs: list[Path]) -> list[Rule]:
