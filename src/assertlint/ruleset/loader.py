@@ -32,8 +32,15 @@ LEXICON_REF = re.compile(r"^\$([a-z][a-z0-9_]*)$")
 
 
 def builtin_rules_dir() -> Path:
-    """The rules shipped in the wheel (importlib.resources, never a walk up from __file__)."""
-    return Path(str(resources.files("assertlint") / "rules"))
+    """The rules shipped in the wheel (assertlint/rules, found with importlib.resources); in a
+    source checkout installed in development mode, the top-level rules/ beside src/."""
+    packaged = Path(str(resources.files("assertlint") / "rules"))
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "rules"
+    if (checkout / "lexicons").is_dir() and (checkout.parent / "pyproject.toml").is_file():
+        return checkout
+    return packaged  # missing: load_rules says "rule folder not found" naming it
 
 
 def load_lexicons(folder: Path) -> dict[str, list[str]]:
