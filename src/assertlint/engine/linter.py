@@ -14,7 +14,9 @@ from ..ruleset.model import Rule
 from ..source.document import LineIndex
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
+from . import checks
 from . import context as ctx
+from .checks._match import MatchContext
 from .merge import finalize
 from .triggers import Gate
 
@@ -97,6 +99,7 @@ class Linter:
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
+        self._active_checks: dict[int, tuple] = {}
         self.timings: Counter = Counter()  # seconds per stage (one process), for the benchmark harness
 
     # -- lazy heavy parts ---------------------------------------------------------------------
@@ -199,38 +202,21 @@ class Linter:
         out = []
         for ri, matches in by_rule.items():
             rule = compiled.rules[ri]
-            c = rule.context
+            checks = self._checks(ri, rule)
             for m in _longest(matches):
                 if any(s < m.end and m.start < e for s, e in exceptions.get(ri, ())):
                     continue
-                root = ctx.span_root(doc, m.start, m.end)
-                verb = ctx.governing_verb(root)
-                sent = doc[m.start].sent
-                if c.quoted == "skip":
-                    if ctx.in_regions(quotes, base + doc[m.start].idx, base + doc[m.end - 1].idx + len(doc[m.end - 1])):
-                        continue
-                    if ctx.reported(doc, root):
-                        continue
-                if c.negated != "allow":
-                    neg = ctx.negated(verb, m.start, m.end)
-                    if (c.negated == "skip") == neg:
-                        continue
-                if c.subject and ctx.subject_person(verb) not in c.subject:
-                    continue
-                if c.praise == "skip" and ctx.praised(verb, m.start, m.end, self.lexicons):
-                    continue
-                if c.question != "allow":
-                    q = ctx.is_question(sent)
-                    if (c.question == "skip") == q:
-                        continue
-                if c.position == "sentence-start" and not ctx.at_sentence_start(sent, m.start):
-                    continue
-                if c.position == "whole-sentence" and not ctx.whole_sentence(sent, m.start, m.end):
-                    continue
-                if c.sentence_has and not ctx.sentence_has(sent, m.start, m.end, c.sentence_has):
-                    continue
-                out.append(self._candidate(rule, doc, m, sent, prose, base, source))
+                mc = MatchContext(doc, m.start, m.end, quotes=quotes, base=base, lexicons=self.lexicons)
+                if all(check.keep(mc, value) for check, value in checks):
+                    out.append(self._candidate(rule, doc, m, mc.sent, prose, base, source))
         return out
+
+    def _checks(self, ri: int, rule: Rule) -> tuple:
+        """The context checks rule `ri` asks for (engine/checks), resolved once."""
+        found = self._active_checks.get(ri)
+        if found is None:
+            found = self._active_checks[ri] = checks.active(rule.context)
+        return found
 
     def _candidate(self, rule: Rule, doc, m, sent, prose: Prose, base: int, source: str) -> Candidate:
         def src(pstart: int, pend: int) -> tuple[int, int]:

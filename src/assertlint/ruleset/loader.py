@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import RuleError
 from ..taxonomy import APPLICABILITIES, CATEGORIES, SEVERITIES, STYLE_OF
+from .lexicon import expand
 from .model import SLOT, Context, Example, Pattern, Rule, SuggestionTemplate
 
 TOP_KEYS = {
@@ -16,19 +17,10 @@ TOP_KEYS = {
     "suggestions": True, "examples": True, "suppresses": False, "tags": False,
 }
 PATTERN_KEYS = ("phrases", "tokens", "dependency")
-CONTEXT_VALUES = {
-    "quoted": ("skip", "allow"),
-    "negated": ("skip", "allow", "require"),
-    "question": ("skip", "allow", "require"),
-    "praise": ("skip", "allow"),
-    "position": ("any", "sentence-start", "whole-sentence"),
-}
-PERSONS = ("first", "second", "third", "none")
 SUGGESTION_KEYS = {"replacement", "description", "applicability", "mood", "target"}
 EXAMPLE_KEYS = {"flag", "clean"}
 ID_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-LEXICON_REF = re.compile(r"^\$([a-z][a-z0-9_]*)$")
 
 
 def builtin_rules_dir() -> Path:
@@ -143,30 +135,6 @@ def parse_rule(data: dict, path: str, lexicons: dict[str, list[str]] | None = No
     )
 
 
-def _expand(value, fail, lexicons):
-    """Replace "$name" strings inside IN / NOT_IN lists by the named lexicon's words."""
-    if isinstance(value, dict):
-        return {k: _expand(v, fail, lexicons) for k, v in value.items()}
-    if isinstance(value, list):
-        out: list = []
-        for v in value:
-            m = LEXICON_REF.match(v) if isinstance(v, str) else None
-            if m:
-                if m.group(1) not in lexicons:
-                    raise fail(f"unknown lexicon ${m.group(1)}; known: {', '.join(sorted(lexicons)) or 'none'}")
-                out.extend(lexicons[m.group(1)])
-            else:
-                out.append(_expand(v, fail, lexicons))
-        return out
-    if isinstance(value, str):
-        m = LEXICON_REF.match(value)
-        if m:
-            if m.group(1) not in lexicons:
-                raise fail(f"unknown lexicon ${m.group(1)}")
-            return list(lexicons[m.group(1)])
-    return value
-
-
 def _patterns(items, where: str, fail, lexicons) -> tuple[Pattern, ...]:
     if not isinstance(items, list):
         raise fail(f"'{where}' must be a list of tables ([[{where}]])")
@@ -179,7 +147,7 @@ def _patterns(items, where: str, fail, lexicons) -> tuple[Pattern, ...]:
         if bad or len(keys) != 1:
             raise fail(f"{where}[{i}] must have exactly one of {', '.join(PATTERN_KEYS)}; got {', '.join(sorted(keys)) or 'none'}")
         kind = keys.pop()
-        value = _expand(item[kind], fail, lexicons)
+        value = expand(item[kind], fail, lexicons)
         if kind == "phrases":
             if not isinstance(value, list) or not value or not all(isinstance(p, str) and p.strip() for p in value):
                 raise fail(f"{where}[{i}].phrases must be a non-empty list of strings")
@@ -212,31 +180,19 @@ def _check_token_keys(tokens: list, where: str, fail, dependency: bool) -> None:
 
 
 def _context(data, fail, lexicons=None) -> Context:
+    """Validate a [context] table against the context checks' registry (engine/checks)."""
+    from ..engine.checks import registry
+
     if not isinstance(data, dict):
         raise fail("'context' must be a table")
-    allowed = set(CONTEXT_VALUES) | {"subject", "sentence_has"}
-    bad = sorted(set(data) - allowed)
+    checks = registry()
+    bad = sorted(set(data) - set(checks))
     if bad:
-        raise fail(f"unknown context key {bad[0]!r}; allowed: {', '.join(sorted(allowed))}")
-    kw = {}
-    for key, values in CONTEXT_VALUES.items():
-        if key in data:
-            if data[key] not in values:
-                raise fail(f"context.{key} must be one of {', '.join(values)}")
-            kw[key] = data[key]
-    if "subject" in data:
-        subj = data["subject"]
-        if isinstance(subj, str):
-            subj = [subj]
-        if not isinstance(subj, list) or any(s not in PERSONS for s in subj):
-            raise fail(f"context.subject must list some of {', '.join(PERSONS)}")
-        kw["subject"] = tuple(subj)
-    if "sentence_has" in data:  # words ("$lexicon" allowed) the rest of the sentence must contain
-        words = _expand(data["sentence_has"], fail, lexicons or {})
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise fail("context.sentence_has must be a non-empty list of words")
-        kw["sentence_has"] = tuple(w.lower() for w in words)
-    return Context(**kw)
+        from ..suggest import did_you_mean
+
+        raise fail(f"unknown context key {bad[0]!r}{did_you_mean(bad[0], checks)}; allowed: {', '.join(sorted(checks))}")
+    items = tuple((key, mod.parse(data[key], fail, lexicons or {})) for key, mod in checks.items() if key in data)
+    return Context(items)
 
 
 def _suggestions(items, fail) -> tuple[SuggestionTemplate, ...]:

@@ -32,13 +32,26 @@ class Example:
 
 @dataclass(frozen=True)
 class Context:
-    quoted: str = "skip"  # skip | allow
-    negated: str = "allow"  # skip | allow | require
-    subject: tuple[str, ...] = ()  # any of first, second, third, none; empty = any
-    question: str = "allow"  # skip | allow | require
-    praise: str = "allow"  # skip | allow
-    position: str = "any"  # any | sentence-start | whole-sentence
-    sentence_has: tuple[str, ...] = ()  # the sentence, outside the match, has one of these words (lower or lemma)
+    """A rule's [context] table: the values it sets, by key (engine/checks has one module per
+    key, with its default). Keys it does not set take the check's default."""
+
+    items: tuple[tuple[str, object], ...] = ()
+
+    def get(self, key: str, default=None):
+        for k, v in self.items:
+            if k == key:
+                return v
+        return default
+
+    def __getattr__(self, key: str):  # rule.context.quoted: the set value, or the check's default
+        if key.startswith("_") or key == "items":
+            raise AttributeError(key)
+        from ..engine.checks import registry
+
+        mod = registry().get(key)
+        if mod is None:
+            raise AttributeError(key)
+        return self.get(key, mod.DEFAULT)
 
 
 @dataclass(frozen=True)

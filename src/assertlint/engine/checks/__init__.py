@@ -1,0 +1,51 @@
+"""The context checks a rule's [context] table can ask for: one module per check.
+
+Each module in this package declares
+    KEY      the [context] key ("negated")
+    DEFAULT  the value a rule gets when it does not set the key
+    NOOP     the value that means "do not check" (the check is skipped for it)
+    ORDER    when it runs (cheap checks first; results never depend on the order)
+    parse(value, fail, lexicons) -> value   validates a rule file's value (fail(msg) raises)
+    keep(match, value) -> bool              True to keep the match (a MatchContext)
+and is found by `registry()`: adding a check is adding one module here.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import ModuleType
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, ModuleType]:
+    """KEY -> check module, in ORDER."""
+    mods = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        mods.append(mod)
+    mods.sort(key=lambda m: (m.ORDER, m.KEY))
+    return {m.KEY: m for m in mods}
+
+
+def choice(key: str, values: tuple[str, ...]):
+    """A parse() for a key whose value is one of `values`."""
+
+    def parse(value, fail, lexicons):
+        if value not in values:
+            raise fail(f"context.{key} must be one of {', '.join(values)}")
+        return value
+
+    return parse
+
+
+def active(context) -> tuple[tuple[ModuleType, object], ...]:
+    """The (check, value) pairs a rule's context asks for, skipping the no-op values."""
+    out = []
+    for key, mod in registry().items():
+        value = context.get(key, mod.DEFAULT)
+        if value != mod.NOOP:
+            out.append((mod, value))
+    return tuple(out)
