@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from assertlint.engine.linter import Input, Linter
+from assertlint.engine.linter import Input
+from assertlint.linter import Linter
 from assertlint.engine.triggers import Gate, inflections, sentence_words, token_regex
 from assertlint.ruleset.model import Pattern
 from conftest import EXAMPLES, shared_path
@@ -15,7 +16,7 @@ from conftest import EXAMPLES, shared_path
 def _same(rules, lexicons, inputs):
     gated = Linter(rules, lexicons=lexicons)
     full = Linter(rules, lexicons=lexicons, gate=False)
-    assert not gated.gate.open, f"rules without a literal trigger: {gated.gate.ungated}"
+    assert not gated.engine.gate.open, f"rules without a literal trigger: {gated.engine.gate.ungated}"
     got, want = gated.check(inputs), full.check(inputs)
     for i, (g, w) in enumerate(zip(got, want)):
         assert g == w, f"gating changed the findings of {inputs[i].path}"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assertlint.engine.linter import Input, Linter
+from assertlint.engine.linter import Input
+from assertlint.linter import Linter
 from assertlint.ruleset import load_rules
 from assertlint.ruleset.loader import builtin_rules_dir, load_lexicons
 

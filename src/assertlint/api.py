@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .engine.linter import Input, Linter
+from .engine.linter import Input
+from .linter import Linter
 from .errors import AssertlintError
 from .findings import Finding
 

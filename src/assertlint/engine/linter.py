@@ -1,4 +1,7 @@
-"""Prose blocks → gate → parse → match → context → findings. The heart of assertlint."""
+"""Prose blocks → gate → parse → match → context checks → candidates. The heart of assertlint.
+
+The engine never writes a rewrite: each candidate carries its suggestion templates filled in
+from the parse, and assertlint.rewrite turns candidates into findings with repaired edits."""
 from __future__ import annotations
 
 import os
@@ -8,16 +11,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from ..findings import Finding, Suggestion
-from ..rewrite.repair import fixed_span, sentence_edit
-from ..ruleset.model import Rule
-from ..source.document import LineIndex
+from ..ruleset.model import Rule, SuggestionTemplate
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
 from . import checks
 from . import context as ctx
 from .checks._match import MatchContext
-from .merge import finalize
+from .merge import select_groups
 from .triggers import Gate
 
 MAX_UNIT_CHARS = 8000  # one parse at most this long: bounded memory on any input
@@ -27,15 +27,18 @@ _TEMPLATE_REF = re.compile(r"\{([A-Za-z0-9_]+(?:\.(?:lemma|lower))?)\}")  # {nod
 
 @dataclass
 class Candidate:
-    """A finding before merging: source offsets, its sentence, and its rule."""
+    """A match that passed its context checks, before merging and before any rewrite: source
+    offsets, its sentence, its rule, and each suggestion template filled in from the parse."""
 
     rule: Rule
     start: int
     end: int
     sent_start: int
     sent_end: int
-    suggestions: list[Suggestion] = field(default_factory=list)
-    parts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, safe replacement)
+    options: list[tuple[SuggestionTemplate, str]] = field(default_factory=list)  # (template, filled-in text)
+    rough: tuple[tuple[int, int], ...] = ()  # ranges of the sentence that are markup or code, not prose
+    tokens: tuple = ()  # the sentence's tokens: (start, end, pos, tag, dep, head index, text), source offsets
+    message: str | None = None  # the matching pattern's own message, when it has one
 
 
 @dataclass(frozen=True)
@@ -82,20 +85,19 @@ def _bounded(text: str, pos: int, n: int) -> Iterable[tuple[int, int]]:
         yield pos, n
 
 
-class Linter:
-    """Fully configured when made (rules with their severities, jobs, cache) and never changed
-    afterwards; only its lazily built matchers and its counters change."""
+class Engine:
+    """Rules → candidates. Made with its rules (severities applied) and never changed afterwards;
+    only its lazily built matchers and its counters change."""
 
     def __init__(
         self, rules: Sequence[Rule], *, model: str | None = None, lexicons: dict | None = None,
-        gate: bool = True, jobs: int = 1, cache=None,
+        gate: bool = True, jobs: int = 1,
     ) -> None:
         self.rules = tuple(rules)
         self.model = model
         self.lexicons = dict(lexicons or {})
         self.gate = Gate(list(self.rules)) if gate else None
         self.jobs = jobs  # 0: automatic
-        self.cache = cache  # a cache.Cache, or None
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
@@ -118,23 +120,25 @@ class Linter:
         return self._compiled
 
     # -- checking -------------------------------------------------------------------------------
-    def check(self, inputs: Sequence[Input]) -> list[list[Finding]]:
-        """Findings for each input, in input order, each list sorted by position."""
-        out: list[list[Finding] | None] = [None] * len(inputs)
-        keys: list[str | None] = [None] * len(inputs)
-        todo = []
-        for i, item in enumerate(inputs):
-            if self.cache is not None:
-                keys[i] = self.cache.key(item.text, item.kind, item.include_blockquotes)
-                hit = self.cache.get(keys[i], item.path, item.text)
-                if hit is not None:
-                    out[i] = hit
-                    continue
-            todo.append(i)
-        work: list[tuple[str, tuple]] = []  # (sentence, (input index, prose, offset, rule indices))
+    def candidates(self, inputs: Sequence[Input]) -> list[list[list[Candidate]]]:
+        """For each input, in input order: its candidates, merged into groups (engine.merge)
+        that each become one finding, sorted by position."""
+        work = self._units(inputs)
+        cands: list[list[Candidate]] = [[] for _ in inputs]
+        if work and self.rules:
+            self.parsed_units += len(work)
+            for i, cand in self._parse(work, inputs):
+                cands[i].append(cand)
         t0 = perf_counter()
-        for i in todo:
-            item = inputs[i]
+        out = [select_groups(cs) if cs else [] for cs in cands]
+        self.timings["merge"] += perf_counter() - t0
+        return out
+
+    def _units(self, inputs: Sequence[Input]) -> list[tuple[str, tuple]]:
+        """(sentence, (input index, prose, offset, rule indices)) for each unit the gate lets through."""
+        work: list[tuple[str, tuple]] = []
+        t0 = perf_counter()
+        for i, item in enumerate(inputs):
             for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
                 for a, b in _units(prose):
                     piece = prose.text[a:b]
@@ -142,20 +146,7 @@ class Linter:
                     if only is None or only:
                         work.append((piece, (i, prose, a, only)))
         self.timings["read+gate"] += perf_counter() - t0
-        cands: dict[int, list[Candidate]] = {i: [] for i in todo}
-        if work and self.rules:
-            self.parsed_units += len(work)
-            for i, cand in self._parse(work, inputs):
-                cands[i].append(cand)
-        t0 = perf_counter()
-        for i in todo:
-            item = inputs[i]
-            cs = cands[i]
-            out[i] = finalize(cs, item.path, item.text, LineIndex(item.text)) if cs else []
-            if self.cache is not None:
-                self.cache.put(keys[i], out[i])
-        self.timings["merge+findings"] += perf_counter() - t0
-        return out  # type: ignore[return-value]
+        return work
 
     # -- parsing, on one core or several --------------------------------------------------------
     def _parse_slice(self, work, inputs) -> list[tuple[int, Candidate]]:
@@ -168,7 +159,7 @@ class Linter:
             for cand in self._match(doc, compiled, prose, base, inputs[i].text, only):
                 found.append((i, cand))
             t_match += perf_counter() - t
-        self.timings["match+context+rewrite"] += t_match
+        self.timings["match+context"] += t_match
         self.timings["parse"] += perf_counter() - t_all - t_match
         return found
 
@@ -260,23 +251,15 @@ class Linter:
         for tpl in rule.suggestions:
             repl = _TEMPLATE_REF.sub(lambda mm: ref_text(mm.group(1)), tpl.replacement)
             repl = re.sub(r"  +", " ", repl)
-            edit = None
-            app = tpl.applicability
             repl = in_span(tpl.target, repl)
             if repl is None:
                 continue  # the suggestion targets a node this match (another pattern) lacks
             if "  " in repl and "  " not in source[start:end]:
                 repl = re.sub(r"(?<=\S) {2,}(?=\S)", " ", repl)  # the gap a removed word left
-            if app != "display-only":
-                edit = sentence_edit(source, sent_start, sent_end, start, end, repl, tpl.mood)
-                if edit is not None and not prose.plain(source, min(start, edit.start), max(end, edit.end)):
-                    edit = None  # markup or code inside the edit: never damage it
-                if edit is None:
-                    app = "display-only"  # empty sentence or markup inside: show, never apply
-            shown = fixed_span(source, start, end, edit) if edit is not None else repl
-            cand.suggestions.append(Suggestion(shown, tpl.description, app, edit))
-            if app == "safe" and not cand.parts:
-                cand.parts.append((start, end, repl))
+            cand.options.append((tpl, repl))
+        cand.rough = prose.rough_ranges(source, sent_start, sent_end)
+        cand.tokens = tuple((*src(t.idx, t.idx + len(t)), t.pos_, t.tag_, t.dep_, t.head.i - sent.start, t.text)
+                            for t in sent)
         return cand
 
 
@@ -300,7 +283,7 @@ def _pack(c: Candidate) -> dict:
     return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "rule"}
 
 
-def _parse_forked(linter: Linter, work, inputs, jobs: int) -> list[tuple[int, Candidate]]:
+def _parse_forked(linter: Engine, work, inputs, jobs: int) -> list[tuple[int, Candidate]]:
     """Fork workers that inherit the loaded model and send back only candidates (not Docs),
     which is what makes two processes nearly twice as fast. Output order stays deterministic."""
     import multiprocessing

@@ -78,6 +78,26 @@ class Prose:
                 return True
         return covered >= end
 
+    def rough_ranges(self, source: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The parts of source[start:end] that are not plain prose (see `plain`): gaps the reader
+        left out and placeholders for code, URLs or markup. `plain(a, b)` for a span inside
+        [start, end) is True exactly when no range here overlaps it."""
+        out: list[tuple[int, int]] = []
+        covered = start
+        for ps, plen, os_, oe, ident in self._pieces:
+            if oe <= covered:
+                continue
+            if os_ >= end:
+                break
+            if os_ > covered:
+                out.append((covered, os_))
+            if not ident and source[os_:oe].strip():
+                out.append((os_, oe))
+            covered = max(covered, oe)
+        if covered < end:
+            out.append((covered, end))
+        return tuple(out)
+
     def __bool__(self) -> bool:
         return bool(self.text.strip())
 

@@ -1,0 +1,71 @@
+"""A Linter: the engine (rules → candidates), the rewrite step (candidates → findings with
+suggestions) and the result cache, configured once when made and never changed afterwards."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from time import perf_counter
+
+from .engine.linter import Engine, Input
+from .findings import Finding
+from .rewrite.suggest import findings_for
+
+__all__ = ["Linter", "Input"]
+
+
+class Linter:
+    def __init__(self, rules, *, model: str | None = None, lexicons: dict | None = None, gate: bool = True,
+                 jobs: int = 1, cache=None) -> None:
+        self.engine = Engine(rules, model=model, lexicons=lexicons, gate=gate, jobs=jobs)
+        self.cache = cache  # a cache.Cache, or None
+
+    @property
+    def rules(self) -> tuple:
+        return self.engine.rules
+
+    @property
+    def model(self) -> str | None:
+        return self.engine.model
+
+    @property
+    def lexicons(self) -> dict:
+        return self.engine.lexicons
+
+    @property
+    def jobs(self) -> int:
+        return self.engine.jobs
+
+    @property
+    def nlp(self):
+        return self.engine.nlp
+
+    @property
+    def compiled(self):
+        return self.engine.compiled
+
+    @property
+    def parsed_units(self) -> int:
+        return self.engine.parsed_units
+
+    @property
+    def timings(self):
+        return self.engine.timings
+
+    def check(self, inputs: Sequence[Input]) -> list[list[Finding]]:
+        """Findings for each input, in input order, each list sorted by position."""
+        out: list[list[Finding] | None] = [None] * len(inputs)
+        keys: list[str | None] = [None] * len(inputs)
+        todo = []
+        for i, item in enumerate(inputs):
+            if self.cache is not None:
+                keys[i] = self.cache.key(item.text, item.kind, item.include_blockquotes)
+                out[i] = self.cache.get(keys[i], item.path, item.text)
+            if out[i] is None:
+                todo.append(i)
+        groups = self.engine.candidates([inputs[i] for i in todo]) if todo else []
+        t0 = perf_counter()
+        for i, gs in zip(todo, groups):
+            out[i] = findings_for(gs, inputs[i].path, inputs[i].text)
+            if self.cache is not None:
+                self.cache.put(keys[i], out[i])
+        self.engine.timings["rewrite+findings"] += perf_counter() - t0
+        return out  # type: ignore[return-value]

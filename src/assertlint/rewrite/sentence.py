@@ -1,0 +1,75 @@
+"""Is what remains of a sentence still a sentence? A frame may be removed safely only when the
+rest has a main clause: a subject and a finite verb ("the pump sounds wrong", "could you check
+it?"), or an imperative at its start ("send the slides"). "If I'm being dumb here." (a clause
+opened by a subordinator) and a bare noun phrase are fragments."""
+from __future__ import annotations
+
+FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+AUXES = frozenset({"aux", "auxpass"})
+SKIP_POS = frozenset({"PUNCT", "SPACE", "SYM", "X", "INTJ"})
+
+
+def _remaining(tokens, removed: list[tuple[int, int]]) -> list[int]:
+    def gone(t) -> bool:
+        return any(a <= t[0] and t[1] <= b for a, b in removed)
+
+    return [i for i, t in enumerate(tokens) if not gone(t)]
+
+
+def is_clause(tokens, keep: set[int], i: int, first_word: int | None, question: bool = False) -> bool:
+    """Does token i head a main clause among the kept tokens?"""
+    _, _, pos, tag, dep, *_ = tokens[i]
+    kids = [j for j in keep if j != i and tokens[j][5] == i]
+    if any(tokens[j][4] == "mark" for j in kids):
+        return False  # "if I'm ...", "because ...": a subordinate clause
+    has_subject = any(tokens[j][4] in SUBJECTS for j in kids)
+    finite = tag in FINITE or any(tokens[j][4] in AUXES and tokens[j][3] in FINITE for j in kids)
+    if pos in ("VERB", "AUX") and has_subject and finite:
+        return True
+    if question and pos in ("VERB", "AUX") and finite:
+        return True  # "is the office open?": the parser may take the subject for an attribute
+    if not has_subject and finite and tag == "MD":
+        return False
+    # an imperative: a bare verb first ("Send the slides."), or a finite verb with an auxiliary
+    # in front in a question ("Could you ..."): covered above by the subject
+    return pos in ("VERB", "AUX") and tag == "VB" and not has_subject and i == first_word
+
+
+def sentence_left(tokens, removed: list[tuple[int, int]]) -> bool:
+    """After removing the source ranges `removed`, do the sentence's other tokens form a sentence?
+    Without token information (nothing to judge by) the answer is yes."""
+    if not tokens:
+        return True
+    keep = _remaining(tokens, removed)
+    words = [i for i in keep if tokens[i][2] not in SKIP_POS]
+    if not words:
+        return False
+    kept = set(keep)
+    first_word = next((i for i in words if tokens[i][3] not in ("CC",) and tokens[i][2] != "CCONJ"), None)
+    tops = [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept]
+    question = any(text == "?" for text in _marks(tokens, keep))
+    return any(is_clause(tokens, kept, i, first_word, question) for i in tops)
+
+
+def _marks(tokens, keep: list[int]) -> list[str]:
+    return [tokens[i][6] for i in keep if len(tokens[i]) > 6]
+
+
+def removed_ranges(tokens, text: str, start: int, end: int, repl: str) -> list[tuple[int, int]] | None:
+    """The source ranges of the tokens in [start, end) that `repl` drops, or None when `repl`
+    brings words of its own (a rephrasing: its template vouches for it, not this check)."""
+    cursor = 0
+    removed: list[tuple[int, int]] = []
+    for a, b, *_ in tokens:
+        if not (start <= a and b <= end):
+            continue
+        word = text[a:b]
+        k = repl.find(word, cursor)
+        if k != -1 and not any(ch.isalnum() for ch in repl[cursor:k]):
+            cursor = k + len(word)
+        else:
+            removed.append((a, b))
+    if any(ch.isalnum() for ch in repl[cursor:]):
+        return None
+    return removed
