@@ -1,13 +1,15 @@
 """Is what remains of a sentence still a sentence? A frame may be removed safely only when the
 rest has a main clause: a subject and a finite verb ("the pump sounds wrong", "could you check
 it?"), or an imperative at its start ("send the slides"). "If I'm being dumb here." (a clause
-opened by a subordinator) and a bare noun phrase are fragments."""
+opened by a subordinator) and a bare noun phrase are fragments. A sentence that was a fragment
+before the removal ("Just checking in on the contract.") may stay one."""
 from __future__ import annotations
 
 FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 AUXES = frozenset({"aux", "auxpass"})
 SKIP_POS = frozenset({"PUNCT", "SPACE", "SYM", "X", "INTJ"})
+WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 
 
 def _remaining(tokens, removed: list[tuple[int, int]]) -> list[int]:
@@ -49,7 +51,15 @@ def sentence_left(tokens, removed: list[tuple[int, int]]) -> bool:
     first_word = next((i for i in words if tokens[i][3] not in ("CC",) and tokens[i][2] != "CCONJ"), None)
     tops = [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept]
     question = any(text == "?" for text in _marks(tokens, keep))
+    if question and first_word is not None and tokens[first_word][3] in WH_TAGS:
+        return True  # "What if we moved it?", "How about Monday?"
     return any(is_clause(tokens, kept, i, first_word, question) for i in tops)
+
+
+def removal_is_safe(tokens, removed: list[tuple[int, int]]) -> bool:
+    """A removal may leave a fragment only where the sentence was one already ("Just checking
+    in." -> "Checking in."): it must not break a sentence that had a main clause."""
+    return sentence_left(tokens, removed) or not sentence_left(tokens, [])
 
 
 def _marks(tokens, keep: list[int]) -> list[str]:

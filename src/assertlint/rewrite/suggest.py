@@ -8,7 +8,7 @@ from ..findings import Edit, Finding, Suggestion
 from ..source.document import LineIndex
 from ..taxonomy import Severity
 from .repair import fixed_span, sentence_edit
-from .sentence import removed_ranges, sentence_left
+from .sentence import removal_is_safe, removed_ranges
 
 
 def _rank(c) -> tuple:
@@ -34,7 +34,7 @@ def _applicability(app: str, edit: Edit | None, c, removed) -> str:
         return app
     if edit is None:
         return "display-only"  # empty sentence or markup inside: show, never apply
-    if app == "safe" and removed is not None and not sentence_left(c.tokens, removed):
+    if app == "safe" and removed is not None and not removal_is_safe(c.tokens, removed):
         return "unsafe"  # what remains would be a fragment: read it first
     return app
 
