@@ -207,7 +207,8 @@ def test_rst_admonition_bodies_are_linted_code_directives_are_not():
 
 
 def test_markdown_escaped_pipes_and_loose_whitespace_are_located():
-    from assertlint.source.markup import _lines, _locate_inline
+    from assertlint.source.blocks import lines_of as _lines
+    from assertlint.source.formats.markdown import _locate_inline
 
     src = "| a | b |\n|---|---|\n| x \\| y you always | two \\| three |\n"
     assert exact(src, "markdown") == ["a", "b", "x | y you always", "two | three"]

@@ -11,7 +11,7 @@ The heavy parts (spaCy, the model) load lazily on the first check.
 """
 from __future__ import annotations
 
-__version__ = "0.2.0"
+from ._version import __version__
 
 from .findings import Finding, Suggestion
 

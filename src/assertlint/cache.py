@@ -18,7 +18,7 @@ import json
 import os
 import tempfile
 
-from . import __version__
+from ._version import __version__
 from .findings import Edit, Finding, Suggestion
 from .taxonomy import APPLICABILITIES
 

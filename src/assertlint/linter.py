@@ -2,14 +2,15 @@
 suggestions) and the result cache, configured once when made and never changed afterwards."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from time import perf_counter
 
 from .engine.linter import Engine, Input
 from .findings import Finding
 from .rewrite.suggest import findings_for
 
-__all__ = ["Linter", "Input"]
+__all__ = ["Linter", "Input", "make_linter"]
 
 
 class Linter:
@@ -69,3 +70,40 @@ class Linter:
                 self.cache.put(keys[i], out[i])
         self.engine.timings["rewrite+findings"] += perf_counter() - t0
         return out  # type: ignore[return-value]
+
+
+def make_linter(
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    rule_paths: Sequence[str] | None = None,
+    model: str | None = None,
+    severity: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    cache: bool = False,
+) -> Linter:
+    """A fully configured Linter over the built-in rules (plus `rule_paths`), narrowed by
+    select/ignore, with `severity` overrides ({rule id: level}), `jobs` and the result cache."""
+    from dataclasses import replace
+
+    from .errors import ConfigError
+    from .ruleset import load_rules, select_rules
+    from .ruleset.loader import builtin_rules_dir, load_lexicons
+
+    all_rules = load_rules([Path(p) for p in (rule_paths or [])])
+    rules = select_rules(all_rules, list(select or []), list(ignore or []))
+    if severity:
+        known = {r.id for r in all_rules}
+        for rid in severity:
+            if rid not in known:
+                raise ConfigError(f"severity.{rid}: no such rule (see --list-rules)")
+        rules = [replace(r, severity=severity.get(r.id, r.severity)) for r in rules]
+    lexicons = load_lexicons(builtin_rules_dir())
+    for p in rule_paths or []:
+        lexicons.update(load_lexicons(Path(p)))
+    result_cache = None
+    if cache:
+        from .cache import Cache, fingerprint
+
+        result_cache = Cache(fingerprint(rules, model, lexicons), rules=rules)
+    return Linter(rules, model=model, lexicons=lexicons, jobs=jobs, cache=result_cache)

@@ -109,7 +109,7 @@ class Session:
         return linter
 
     def _build_linter(self, cfg: Config):
-        from .api import make_linter
+        from .linter import make_linter
 
         where = f"{cfg.path}: " if cfg.path else ""
         select = list(cfg.select) + (list(cfg.extend_select) if cfg.select else [])

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from ..report import FORMATS
 from ..taxonomy import SEVERITIES as SEVERITY_CHOICES
 from . import rules_info

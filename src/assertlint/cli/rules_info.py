@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from ..errors import AssertlintError
 from ..exitcodes import ExitCode
 

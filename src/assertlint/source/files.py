@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text")
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text")  # see discover()
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv", "env", "build", "dist"})
 
 

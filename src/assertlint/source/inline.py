@@ -4,40 +4,33 @@ from __future__ import annotations
 import re
 
 from .prose import PLACEHOLDER, Prose
-from .suppress import DIRECTIVE_UNNAMED
+from .directives import DIRECTIVE_UNNAMED
 
 _COMMON = [
-    rf"(?P<directive>{DIRECTIVE_UNNAMED})",
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'`]+|www\.[^\s<>\"'`]+\.[^\s<>\"'`]+)",
     r"(?P<email>(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)",
 ]
-_MARKDOWN = [
-    r"(?P<comment><!--.*?-->)",
-    r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
-    r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
-    r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))",
-    r"(?P<refdest>\]\[[^\]]*\])",
-    r"(?P<escaped>\\[!-/:-@\[-`{-~])",  # a backslash escape: the character stays, as text
-    r"(?P<drop>!?\[|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~)",
-]
-_RST = [
-    r"(?P<role>:[\w.+-]+:`[^`]+`)",
-    r"(?P<rstlink>`[^`<]*<[^>]+>`__?)",
-    r"(?P<drop>\*{1,2}(?=\S)|(?<=\S)\*{1,2}|(?<=\S)`_{1,2}|\|)",
-]
+_DIRECTIVE = rf"(?P<directive>{DIRECTIVE_UNNAMED})"
 
-_PATTERNS = {
-    "markdown": re.compile("|".join(_COMMON[:1] + _MARKDOWN[:1] + _COMMON[1:] + _MARKDOWN[1:])),
-    "rst": re.compile("|".join(_RST[:2] + _COMMON + _RST[2:])),
-    "text": re.compile("|".join(_COMMON)),
-}
+
+def compile_inline(before: list[str] = (), after: list[str] = (), *, directive_first: bool = False) -> re.Pattern:
+    """The inline-masking pattern of a format: its own alternatives `before` the common ones
+    (suppression directives, code spans, URLs, e-mail addresses) and `after` them. With
+    `directive_first`, a directive is tried first, then `before` (Markdown: a directive inside a
+    comment stays a directive)."""
+    if directive_first:
+        parts = [_DIRECTIVE, *before, *_COMMON, *after]
+    else:
+        parts = [*before, _DIRECTIVE, *_COMMON, *after]
+    return re.compile("|".join(parts))
+
+
 _TRAILING_PUNCT = ".,;:!?)]}'\""
 
 
-def add_inline(prose: Prose, source: str, start: int, end: int, kind: str) -> None:
-    """Append source[start:end] to `prose`, masking what is not prose."""
-    pattern = _PATTERNS[kind]
+def add_inline(prose: Prose, source: str, start: int, end: int, pattern: re.Pattern) -> None:
+    """Append source[start:end] to `prose`, masking what `pattern` (a format's INLINE) finds."""
     pos = start
     for m in pattern.finditer(source, start, end):
         s, e = m.span()

@@ -13,12 +13,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 
-DIRECTIVE = re.compile(
-    r"(?:<!--[ \t]*)?assertlint:[ \t]*(?P<verb>ignore-next-line|ignore|disable|enable)"
-    r"(?:\[(?P<codes>[^\]\n]*)\])?(?:[ \t]*-->)?"
-)
-# The same syntax without named groups, for the inline masking that keeps directives unlinted.
-DIRECTIVE_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DIRECTIVE.pattern)
+from .directives import DIRECTIVE
 
 
 @dataclass
@@ -69,17 +64,9 @@ def _mask_code(text: str, kind: str = "text") -> str:
     out = []
     fence: str | None = None
     lines = text.split("\n")
-    code_lines: set[int] = set()
-    if kind == "markdown":  # indented code blocks too, and fences exactly as Markdown reads them
-        from .markup import _markdown_parser
+    from . import formats
 
-        for tok in _markdown_parser().parse(text):
-            if tok.type in ("fence", "code_block") and tok.map:
-                code_lines.update(range(*tok.map))
-    elif kind == "rst":  # literal blocks and the bodies of code-like directives
-        from .markup import _rst_blocks
-
-        _rst_blocks(text, code_lines)
+    code_lines = formats.get(kind).code_lines(text)
     for i, line in enumerate(lines):
         if i in code_lines:
             out.append(" " * len(line))
@@ -108,7 +95,10 @@ def parse(text: str, kind: str = "text") -> Suppressions:
     masked = _mask_code(text, kind)
     if "assertlint:" not in masked:
         return Suppressions()
-    comments = [m.span() for m in _COMMENT.finditer(masked)] if kind == "markdown" else None
+    from . import formats
+
+    in_comments = formats.get(kind).DIRECTIVES_IN_COMMENTS
+    comments = [m.span() for m in _COMMENT.finditer(masked)] if in_comments else None
     out: list[Directive] = []
     open_ranges: list[Directive] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
