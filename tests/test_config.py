@@ -44,7 +44,7 @@ def test_unknown_key_and_bad_value_are_errors(tmp_path):
     (tmp_path / "a.txt").write_text(FLAGGED)
     res = run([str(tmp_path / "a.txt")])
     assert res.exit_code == 2
-    assert ".assertlint.toml: unknown key 'selekt'; allowed keys: select" in res.stderr
+    assert ".assertlint.toml: unknown key 'selekt'; did you mean 'select'?; allowed keys: select" in res.stderr
     (tmp_path / ".assertlint.toml").write_text('min-severity = "loud"\n')
     res = run([str(tmp_path / "a.txt")])
     assert res.exit_code == 2 and "'min-severity' = 'loud'; allowed: info, warning, error" in res.stderr

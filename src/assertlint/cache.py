@@ -155,9 +155,11 @@ def finding_from_json(d, path: str, text: str, rules: dict) -> Finding:
     end = _int(d, "end", start, len(text))
     if _str(d, "text") != text[start:end]:
         raise CacheEntryError("text")
-    for key in ("name", "category", "style", "severity", "message"):
+    for key in ("name", "category", "style", "severity"):
         if d.get(key) != getattr(rule, key):
             raise CacheEntryError(key)
+    if d.get("message") not in rule.messages:
+        raise CacheEntryError("message")
     sugg = d.get("suggestions")
     if not isinstance(sugg, list):
         raise CacheEntryError("suggestions")
@@ -165,7 +167,7 @@ def finding_from_json(d, path: str, text: str, rules: dict) -> Finding:
     line, col = index.position(start)
     end_line, end_col = index.position(end)
     return Finding(path=path, rule=rule.id, name=rule.name, category=rule.category, style=rule.style,
-                   severity=rule.severity, message=rule.message, start=start, end=end, line=line, column=col,
+                   severity=rule.severity, message=d["message"], start=start, end=end, line=line, column=col,
                    end_line=end_line, end_column=end_col, text=text[start:end],
                    suggestions=tuple(_suggestion(s, text) for s in sugg))
 

@@ -82,42 +82,73 @@ def _strings(value, where: str, key: str, split: bool = True) -> tuple[str, ...]
     return tuple(v.strip() for item in value for v in item.split(",") if v.strip())
 
 
+def _parse_severity(sev, where: str):
+    if not isinstance(sev, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of rule id = severity")
+    for rid, level in sev.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}: severity.{rid} = {level!r}; allowed: {', '.join(SEVERITIES)}")
+    return tuple(sorted(sev.items()))
+
+
+def _parse_pfi(pfi, where: str):
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [rules]")
+    return tuple((g, _strings(v, where, f"per-file-ignores.{g}")) for g, v in pfi.items())
+
+
+def _parse_model(value, where: str):
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline")
+    return value
+
+
+def _parse_bool(key: str):
+    def parse(value, where: str):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: '{key}' must be true or false")
+        return value
+
+    return parse
+
+
+def _parse_min_severity(value, where: str):
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where}: 'min-severity' = {value!r}; allowed: {', '.join(SEVERITIES)}")
+    return value
+
+
+def _parse_list(key: str, split: bool):
+    return lambda value, where: _strings(value, where, key, split=split)
+
+
+_PARSERS = {
+    "select": _parse_list("select", True),
+    "ignore": _parse_list("ignore", True),
+    "extend-select": _parse_list("extend-select", True),
+    "exclude": _parse_list("exclude", False),
+    "rule-paths": _parse_list("rule-paths", False),
+    "severity": _parse_severity,
+    "per-file-ignores": _parse_pfi,
+    "model": _parse_model,
+    "include-blockquotes": _parse_bool("include-blockquotes"),
+    "min-severity": _parse_min_severity,
+}
+
+
 def parse_config(data: dict, path: str) -> Config:
     where = path
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{unknown[0]}'; allowed keys: {', '.join(KEYS)}")
+        from .suggest import did_you_mean
+
+        hint = did_you_mean(unknown[0], KEYS)
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}'{hint}; allowed keys: {', '.join(KEYS)}")
     kw: dict = {"path": path, "root": os.path.dirname(os.path.abspath(path))}
-    for key in ("select", "ignore", "extend-select", "exclude", "rule-paths"):
-        if key in data:
-            kw[key.replace("-", "_")] = _strings(data[key], where, key, split=key not in ("exclude", "rule-paths"))
-    if "rule-paths" in kw or "rule_paths" in kw:
+    for key, value in data.items():
+        kw[key.replace("-", "_")] = _PARSERS[key](value, where)
+    if "rule_paths" in kw:
         kw["rule_paths"] = tuple(os.path.normpath(os.path.join(kw["root"], p)) for p in kw["rule_paths"])
-    if "severity" in data:
-        sev = data["severity"]
-        if not isinstance(sev, dict):
-            raise ConfigError(f"{where}: 'severity' must be a table of rule id = severity")
-        for rid, level in sev.items():
-            if level not in SEVERITIES:
-                raise ConfigError(f"{where}: severity.{rid} = {level!r}; allowed: {', '.join(SEVERITIES)}")
-        kw["severity"] = tuple(sorted(sev.items()))
-    if "per-file-ignores" in data:
-        pfi = data["per-file-ignores"]
-        if not isinstance(pfi, dict):
-            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [rules]")
-        kw["per_file_ignores"] = tuple((g, _strings(v, where, f"per-file-ignores.{g}")) for g, v in pfi.items())
-    if "model" in data:
-        if not isinstance(data["model"], str) or not data["model"].strip():
-            raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline")
-        kw["model"] = data["model"]
-    if "include-blockquotes" in data:
-        if not isinstance(data["include-blockquotes"], bool):
-            raise ConfigError(f"{where}: 'include-blockquotes' must be true or false")
-        kw["include_blockquotes"] = data["include-blockquotes"]
-    if "min-severity" in data:
-        if data["min-severity"] not in SEVERITIES:
-            raise ConfigError(f"{where}: 'min-severity' = {data['min-severity']!r}; allowed: {', '.join(SEVERITIES)}")
-        kw["min_severity"] = data["min-severity"]
     return Config(**kw)
 
 

@@ -14,6 +14,7 @@ class RawMatch:
     start: int  # token indices, end exclusive
     end: int
     refs: dict  # template name → token index ("0", "1", ... or a dependency node's RIGHT_ID)
+    message: str | None = None  # the pattern's own message
 
 
 class _RuleMatchers:
@@ -73,16 +74,17 @@ class CompiledRules:
             m = self._per_rule[ri]
             if m.phrase is not None:
                 for kid, s, e in m.phrase(doc):
-                    _, exc, _ = keys[kid]
-                    out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}))
+                    _, exc, pat = keys[kid]
+                    out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}, pat.message))
             if m.matcher is not None:
                 for kid, s, e in m.matcher(doc):
-                    _, exc, _ = keys[kid]
+                    _, exc, pat = keys[kid]
                     # "last": the final token, whatever optional tokens came before it
-                    out.append(RawMatch(ri, exc, s, e, {**{str(i): s + i for i in range(e - s)}, "last": e - 1}))
+                    refs = {**{str(i): s + i for i in range(e - s)}, "last": e - 1}
+                    out.append(RawMatch(ri, exc, s, e, refs, pat.message))
             if m.dep is not None:
                 for kid, toks in m.dep(doc):
                     _, exc, pat = keys[kid]
                     refs = {node["RIGHT_ID"]: t for node, t in zip(pat.value, toks)}
-                    out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs))
+                    out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs, pat.message))
         return out

@@ -15,45 +15,68 @@ REPORTING = frozenset({
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
 
+class _Quotes:
+    """The scan behind quote_regions: one handler per kind of mark."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.regions: list[tuple[int, int]] = []
+        self.dq_open: int | None = None
+        self.sq_open: int | None = None
+        self.curly: list[tuple[str, int]] = []
+
+    def _prev(self, i: int) -> str:
+        return self.text[i - 1] if i else " "
+
+    def _next(self, i: int) -> str:
+        return self.text[i + 1] if i + 1 < len(self.text) else " "
+
+    def straight_double(self, i: int) -> None:
+        if self.dq_open is None:
+            self.dq_open = i
+        else:
+            self.regions.append((self.dq_open, i + 1))
+            self.dq_open = None
+
+    def curly_open(self, i: int, c: str) -> None:
+        if c == "\u2018" or not self._prev(i).isalnum():
+            self.curly.append((OPEN_CLOSE[c], i))
+
+    def curly_close(self, i: int, c: str) -> None:
+        if c == "\u2019" and self._next(i).isalpha():
+            return  # an apostrophe: don’t
+        if self.curly and self.curly[-1][0] == c:
+            _, s = self.curly.pop()
+            self.regions.append((s, i + 1))
+
+    def straight_single(self, i: int) -> None:
+        prev, nxt = self._prev(i), self._next(i)
+        if self.sq_open is None and not prev.isalnum() and nxt.isalpha():
+            self.sq_open = i
+        elif self.sq_open is not None and prev not in " \t" and not nxt.isalnum():
+            self.regions.append((self.sq_open, i + 1))
+            self.sq_open = None
+
+    def newline(self, i: int) -> None:
+        if self.sq_open is not None and self.text[i - 1 : i] == "\n":
+            self.sq_open = None  # a blank line ends an unclosed single quote
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (straight or curly, double or single)."""
-    regions: list[tuple[int, int]] = []
-    n = len(text)
-    i = 0
-    dq_open = None
-    sq_open = None
-    curly_stack: list[tuple[str, int]] = []
-    while i < n:
-        c = text[i]
+    q = _Quotes(text)
+    for i, c in enumerate(text):
         if c == '"':
-            if dq_open is None:
-                dq_open = i
-            else:
-                regions.append((dq_open, i + 1))
-                dq_open = None
+            q.straight_double(i)
         elif c in OPEN_CLOSE:
-            prev = text[i - 1] if i else " "
-            if c == "\u2018" or not prev.isalnum():
-                curly_stack.append((OPEN_CLOSE[c], i))
+            q.curly_open(i, c)
         elif c in ("\u201d", "\u2019", "\u00bb"):
-            nxt = text[i + 1] if i + 1 < n else " "
-            if c == "\u2019" and nxt.isalpha():
-                pass  # an apostrophe: don’t
-            elif curly_stack and curly_stack[-1][0] == c:
-                _, s = curly_stack.pop()
-                regions.append((s, i + 1))
+            q.curly_close(i, c)
         elif c == "'":
-            prev = text[i - 1] if i else " "
-            nxt = text[i + 1] if i + 1 < n else " "
-            if sq_open is None and not prev.isalnum() and nxt.isalpha():
-                sq_open = i
-            elif sq_open is not None and prev not in " \t" and not nxt.isalnum():
-                regions.append((sq_open, i + 1))
-                sq_open = None
-        elif c == "\n" and sq_open is not None and text[i - 1 : i] == "\n":
-            sq_open = None
-        i += 1
-    return regions
+            q.straight_single(i)
+        elif c == "\n":
+            q.newline(i)
+    return q.regions
 
 
 def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -219,7 +219,7 @@ class Engine:
         # a sentence ends at its last word or mark, not in trailing spaces
         while sent_end > sent_start and source[sent_end - 1].isspace():
             sent_end -= 1
-        cand = Candidate(rule, start, end, sent_start, sent_end)
+        cand = Candidate(rule, start, end, sent_start, sent_end, message=m.message)
 
         def ref_text(name: str) -> str:
             name, _, attr = name.partition(".")

@@ -213,29 +213,30 @@ def token_regex(pattern: Pattern) -> re.Pattern | None:
     return None if src is None else re.compile(src)
 
 
-def token_regex_source(pattern: Pattern) -> str | None:
-    """A regex that finds, in lower-cased text, every place a token pattern could match: its
-    literal tokens in order, optional ones optional, anything else a lazy wildcard. A superset of
-    the Matcher's matches by construction; phrases become their words in order. None: no filter."""
-    if pattern.kind == "dependency":
-        return None  # the parse decides word order; the word sets are the filter
-    parts: list[str] = []
-    if pattern.kind == "phrases":
-        alts = []
-        for phrase in pattern.value:
-            words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
-            alts.append(r"\W*".join(_literal_regex({w}) for w in words))
-        return "(?:" + "|".join(alts) + ")"
-    for tok in pattern.value:
-        op = tok.get("OP")
-        words = _token_triggers({k: v for k, v in tok.items() if k != "OP"})
-        words = visible(words) if words else None
-        if words is None or op == "!" or (op and op not in ("?", "+", "*")):
-            parts.append(("wild", ""))
-            continue
-        unit = _literal_regex(words) + r"\s*"
-        kind = {"?": "opt", "*": "opt"}.get(op, "req")
-        parts.append((kind, {"?": f"(?:{unit})?", "+": f"{unit}(?:{unit})*", "*": f"(?:{unit})*"}.get(op, unit)))
+def _phrases_regex(pattern: Pattern) -> str:
+    alts = []
+    for phrase in pattern.value:
+        words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
+        alts.append(r"\W*".join(_literal_regex({w}) for w in words))
+    return "(?:" + "|".join(alts) + ")"
+
+
+_OP_FORM = {"?": "(?:{u})?", "+": "{u}(?:{u})*", "*": "(?:{u})*"}
+
+
+def _token_part(tok: dict) -> tuple[str, str]:
+    """(kind, regex) of one token: "req" a required literal, "opt" an optional one, "wild" anything."""
+    op = tok.get("OP")
+    words = _token_triggers({k: v for k, v in tok.items() if k != "OP"})
+    words = visible(words) if words else None
+    if words is None or op == "!" or (op and op not in _OP_FORM):
+        return ("wild", "")
+    unit = _literal_regex(words) + r"\s*"
+    kind = "opt" if op in ("?", "*") else "req"
+    return (kind, _OP_FORM[op].format(u=unit) if op else unit)
+
+
+def _join_parts(parts: list[tuple[str, str]]) -> str | None:
     # Leading and trailing optional or wildcard tokens cannot make a match impossible: leave them
     # out, so the regex starts on a required literal and fails fast everywhere else.
     while parts and parts[0][0] != "req":
@@ -252,6 +253,17 @@ def token_regex_source(pattern: Pattern) -> str | None:
             rx = _WILD
         out.append(rx)
     return "".join(out)
+
+
+def token_regex_source(pattern: Pattern) -> str | None:
+    """A regex that finds, in lower-cased text, every place a token pattern could match: its
+    literal tokens in order, optional ones optional, anything else a lazy wildcard. A superset of
+    the Matcher's matches by construction; phrases become their words in order. None: no filter."""
+    if pattern.kind == "dependency":
+        return None  # the parse decides word order; the word sets are the filter
+    if pattern.kind == "phrases":
+        return _phrases_regex(pattern)
+    return _join_parts([_token_part(tok) for tok in pattern.value])
 
 
 class Gate:

@@ -248,7 +248,6 @@ def _tone_meter(console, results) -> None:
 
 # -- the summary ---------------------------------------------------------------------------------
 def _summary(console, results, opts) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     findings = [f for r in results for f in r.findings]
@@ -260,9 +259,26 @@ def _summary(console, results, opts) -> None:
         line.append_text(tail)
         console.print(line)
         return
+    by_sev = Counter(f.severity for f in findings)
+    head = Text(_plural(len(findings), "finding"), style="bold")
+    sev = ", ".join(_plural(by_sev[s], s, "info" if s == "info" else None)
+                    for s in ("error", "warning", "info") if by_sev[s])
+    head.append(f" ({sev}) in {flagged} of {_plural(files, 'file')}")
+    console.print(head)
+    console.print(_style_grid(findings))
+    fix = _fix_line(findings)
+    if fix is not None:
+        console.print(fix)
+    console.print(Text("  ").append_text(tail))
+
+
+def _style_grid(findings):
+    """One row per style: its count and its categories with theirs."""
+    from rich.table import Table
+    from rich.text import Text
+
     by_style = Counter(f.style for f in findings)
     by_cat = Counter(f.category for f in findings)
-    by_sev = Counter(f.severity for f in findings)
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
     grid.add_column(justify="right")
@@ -272,26 +288,28 @@ def _summary(console, results, opts) -> None:
             continue
         cats = ", ".join(f"{c} {by_cat[c]}" for c in CATEGORIES if by_cat[c] and _style_of(c, findings) == style)
         grid.add_row(Text("  " + style, style=STYLE_COLOR[style]), str(by_style[style]), cats)
-    head = Text(_plural(len(findings), "finding"), style="bold")
-    sev = ", ".join(_plural(by_sev[s], s, "info" if s == "info" else None)
-                    for s in ("error", "warning", "info") if by_sev[s])
-    head.append(f" ({sev}) in {flagged} of {_plural(files, 'file')}")
-    console.print(head)
-    console.print(grid)
-    safe = sum(1 for f in findings if any(s.applicability == "safe" for s in f.suggestions))
-    unsafe = sum(1 for f in findings
-                 if not any(s.applicability == "safe" for s in f.suggestions)
-                 and any(s.applicability == "unsafe" for s in f.suggestions))
-    if safe or unsafe:
-        fix = Text("  ")
-        if safe:
-            fix.append(f"{safe} fixable with --fix", style="green")
-        if unsafe:
-            fix.append("; " if safe else "")
-            fix.append(f"{unsafe} more with --fix --unsafe-fixes", style="yellow")
-        fix.append(" (see them first with --diff)", style="dim")
-        console.print(fix)
-    console.print(Text("  ").append_text(tail))
+    return grid
+
+
+def _fix_line(findings):
+    """How many findings --fix (and --fix --unsafe-fixes) would fix, or None."""
+    from rich.text import Text
+
+    def has(f, app: str) -> bool:
+        return any(s.applicability == app for s in f.suggestions)
+
+    safe = sum(1 for f in findings if has(f, "safe"))
+    unsafe = sum(1 for f in findings if not has(f, "safe") and has(f, "unsafe"))
+    if not (safe or unsafe):
+        return None
+    fix = Text("  ")
+    if safe:
+        fix.append(f"{safe} fixable with --fix", style="green")
+    if unsafe:
+        fix.append("; " if safe else "")
+        fix.append(f"{unsafe} more with --fix --unsafe-fixes", style="yellow")
+    fix.append(" (see them first with --diff)", style="dim")
+    return fix
 
 
 def _style_of(category: str, findings) -> str:

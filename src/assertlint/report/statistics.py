@@ -32,34 +32,40 @@ def render(fmt: str, results, stream, opts) -> None:
     if fmt == "json":
         json.dump(rows, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-        return
-    if fmt == "jsonl":
+    elif fmt == "jsonl":
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
-    if fmt == "pretty":
-        from rich.table import Table
-        from rich.text import Text
+    elif fmt == "pretty":
+        _pretty(rows, stream, opts)
+    else:
+        _plain(rows, stream)
 
-        from .pretty import STYLE_COLOR, make_console
 
-        console = make_console(stream, opts.color)
-        if not rows:
-            console.print(Text("No findings.", style="bold green"))
-            return
-        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-        for col, just in (("count", "right"), ("id", "left"), ("name", "left"), ("category", "left"),
-                          ("fixable", "right")):
-            table.add_column(col, justify=just)
-        for row in rows:
-            table.add_row(str(row["count"]), row["rule"], row["name"],
-                          Text(row["category"], style=STYLE_COLOR.get(row["style"], "")),
-                          str(row["fixable"]) if row["fixable"] else "")
-        console.print(table)
-        total = sum(row["count"] for row in rows)
-        console.print(Text(f"{total} finding{'s' if total != 1 else ''} in total", style="dim"))
+def _pretty(rows: list[dict], stream, opts) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from .pretty import STYLE_COLOR, make_console
+
+    console = make_console(stream, opts.color)
+    if not rows:
+        console.print(Text("No findings.", style="bold green"))
         return
-    # line, github, sarif: plain aligned columns, like `ruff --statistics`
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    for col, just in (("count", "right"), ("id", "left"), ("name", "left"), ("category", "left"),
+                      ("fixable", "right")):
+        table.add_column(col, justify=just)
+    for row in rows:
+        table.add_row(str(row["count"]), row["rule"], row["name"],
+                      Text(row["category"], style=STYLE_COLOR.get(row["style"], "")),
+                      str(row["fixable"]) if row["fixable"] else "")
+    console.print(table)
+    total = sum(row["count"] for row in rows)
+    console.print(Text(f"{total} finding{'s' if total != 1 else ''} in total", style="dim"))
+
+
+def _plain(rows: list[dict], stream) -> None:
+    """line, github, sarif: plain aligned columns, like `ruff --statistics`."""
     width_n = max((len(str(row["count"])) for row in rows), default=1)
     width_id = max((len(row["rule"]) for row in rows), default=6)
     width_name = max((len(row["name"]) for row in rows), default=4)

@@ -19,23 +19,30 @@ def _remaining(tokens, removed: list[tuple[int, int]]) -> list[int]:
     return [i for i, t in enumerate(tokens) if not gone(t)]
 
 
+def _kids(tokens, keep: set[int], i: int) -> list[int]:
+    return [j for j in keep if j != i and tokens[j][5] == i]
+
+
+def _finite(tokens, i: int, kids: list[int]) -> bool:
+    return tokens[i][3] in FINITE or any(tokens[j][4] in AUXES and tokens[j][3] in FINITE for j in kids)
+
+
 def is_clause(tokens, keep: set[int], i: int, first_word: int | None, question: bool = False) -> bool:
     """Does token i head a main clause among the kept tokens?"""
-    _, _, pos, tag, dep, *_ = tokens[i]
-    kids = [j for j in keep if j != i and tokens[j][5] == i]
+    kids = _kids(tokens, keep, i)
     if any(tokens[j][4] == "mark" for j in kids):
         return False  # "if I'm ...", "because ...": a subordinate clause
-    has_subject = any(tokens[j][4] in SUBJECTS for j in kids)
-    finite = tag in FINITE or any(tokens[j][4] in AUXES and tokens[j][3] in FINITE for j in kids)
-    if pos in ("VERB", "AUX") and has_subject and finite:
-        return True
-    if question and pos in ("VERB", "AUX") and finite:
-        return True  # "is the office open?": the parser may take the subject for an attribute
-    if not has_subject and finite and tag == "MD":
+    if tokens[i][2] not in ("VERB", "AUX"):
         return False
-    # an imperative: a bare verb first ("Send the slides."), or a finite verb with an auxiliary
-    # in front in a question ("Could you ..."): covered above by the subject
-    return pos in ("VERB", "AUX") and tag == "VB" and not has_subject and i == first_word
+    has_subject = any(tokens[j][4] in SUBJECTS for j in kids)
+    finite = _finite(tokens, i, kids)
+    if finite and (has_subject or question):
+        return True  # a statement; a question ("is the office open?": the subject may parse as attr)
+    return tokens[i][3] == "VB" and not has_subject and i == first_word  # an imperative
+
+
+def _first_word(tokens, words: list[int]) -> int | None:
+    return next((i for i in words if tokens[i][3] != "CC" and tokens[i][2] != "CCONJ"), None)
 
 
 def sentence_left(tokens, removed: list[tuple[int, int]]) -> bool:
@@ -48,11 +55,11 @@ def sentence_left(tokens, removed: list[tuple[int, int]]) -> bool:
     if not words:
         return False
     kept = set(keep)
-    first_word = next((i for i in words if tokens[i][3] not in ("CC",) and tokens[i][2] != "CCONJ"), None)
-    tops = [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept]
-    question = any(text == "?" for text in _marks(tokens, keep))
+    first_word = _first_word(tokens, words)
+    question = any(tokens[i][6] == "?" for i in keep)
     if question and first_word is not None and tokens[first_word][3] in WH_TAGS:
         return True  # "What if we moved it?", "How about Monday?"
+    tops = [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept]
     return any(is_clause(tokens, kept, i, first_word, question) for i in tops)
 
 

@@ -87,6 +87,41 @@ def _read_toml(path: Path) -> dict:
         raise RuleError(str(path), f"cannot be read ({err.strerror})") from None
 
 
+_STRING_KEYS = ("id", "name", "category", "severity", "message", "why", "use_instead")
+
+
+def _check_top(data: dict, fail) -> None:
+    """Known keys, required keys, non-empty strings, id and name forms, category and severity."""
+    unknown = sorted(set(data) - set(TOP_KEYS))
+    if unknown:
+        from ..suggest import did_you_mean
+
+        raise fail(f"unknown key {unknown[0]!r}{did_you_mean(unknown[0], TOP_KEYS)}; allowed keys: {', '.join(TOP_KEYS)}")
+    missing = [key for key, required in TOP_KEYS.items() if required and key not in data]
+    if missing:
+        raise fail(f"missing required key {missing[0]!r}")
+    for key in _STRING_KEYS:
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise fail(f"{key!r} must be a non-empty string")
+    if not ID_RE.match(data["id"]):
+        raise fail("'id' must look like ABC123 (2-5 capital letters, 3 digits)")
+    if not NAME_RE.match(data["name"]):
+        raise fail("'name' must be lowercase words joined by hyphens")
+    if data["category"] not in CATEGORIES:
+        raise fail(f"unknown category {data['category']!r}; allowed: {', '.join(CATEGORIES)}")
+    if data["severity"] not in SEVERITIES:
+        raise fail(f"unknown severity {data['severity']!r}; allowed: {', '.join(SEVERITIES)}")
+
+
+def _string_list(data: dict, key: str, fail, allowed=None) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(f"'{key}' must be a list of strings")
+    if allowed is not None and any(v not in allowed for v in value):
+        raise fail(f"'{key}' must be a list of categories; allowed: {', '.join(allowed)}")
+    return tuple(value)
+
+
 def parse_rule(data: dict, path: str, lexicons: dict[str, list[str]] | None = None) -> Rule:
     lexicons = lexicons or {}
     rid = data.get("id") if isinstance(data.get("id"), str) else None
@@ -94,70 +129,50 @@ def parse_rule(data: dict, path: str, lexicons: dict[str, list[str]] | None = No
     def fail(msg: str) -> RuleError:
         return RuleError(path, msg, rid)
 
-    unknown = sorted(set(data) - set(TOP_KEYS))
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r}; allowed keys: {', '.join(TOP_KEYS)}")
-    for key, required in TOP_KEYS.items():
-        if required and key not in data:
-            raise fail(f"missing required key {key!r}")
-    for key in ("id", "name", "category", "severity", "message", "why", "use_instead"):
-        if not isinstance(data[key], str) or not data[key].strip():
-            raise fail(f"{key!r} must be a non-empty string")
-    if not ID_RE.match(data["id"]):
-        raise fail("'id' must look like ABC123 (2-5 capital letters, 3 digits)")
-    if not NAME_RE.match(data["name"]):
-        raise fail("'name' must be lowercase words joined by hyphens")
-    category = data["category"]
-    if category not in CATEGORIES:
-        raise fail(f"unknown category {category!r}; allowed: {', '.join(CATEGORIES)}")
-    if data["severity"] not in SEVERITIES:
-        raise fail(f"unknown severity {data['severity']!r}; allowed: {', '.join(SEVERITIES)}")
-
+    _check_top(data, fail)
     patterns = _patterns(data["patterns"], "patterns", fail, lexicons)
     if not patterns:
         raise fail("'patterns' must hold at least one pattern")
-    exceptions = _patterns(data.get("exceptions", []), "exceptions", fail, lexicons)
-    context = _context(data.get("context", {}), fail, lexicons)
-    suggestions = _suggestions(data["suggestions"], fail)
-    examples = _examples(data["examples"], fail)
-    suppresses = data.get("suppresses", [])
-    if not isinstance(suppresses, list) or any(c not in CATEGORIES for c in suppresses):
-        raise fail(f"'suppresses' must be a list of categories; allowed: {', '.join(CATEGORIES)}")
-    tags = data.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise fail("'tags' must be a list of strings")
+    category = data["category"]
     return Rule(
         id=data["id"], name=data["name"], category=category, style=STYLE_OF[category],
         severity=data["severity"], message=data["message"].strip(), why=data["why"].strip(),
-        use_instead=data["use_instead"].strip(), patterns=patterns, exceptions=exceptions,
-        context=context, suggestions=suggestions, examples=examples,
-        suppresses=tuple(suppresses), source=path, tags=tuple(tags),
+        use_instead=data["use_instead"].strip(), patterns=patterns,
+        exceptions=_patterns(data.get("exceptions", []), "exceptions", fail, lexicons),
+        context=_context(data.get("context", {}), fail, lexicons), suggestions=_suggestions(data["suggestions"], fail),
+        examples=_examples(data["examples"], fail),
+        suppresses=_string_list(data, "suppresses", fail, CATEGORIES), source=path,
+        tags=_string_list(data, "tags", fail),
     )
+
+
+def _pattern(item, where: str, fail, lexicons) -> Pattern:
+    """One [[patterns]] table: exactly one of phrases, tokens, dependency; an optional message."""
+    if not isinstance(item, dict):
+        raise fail(f"{where} must be a table")
+    keys = set(item) - {"message"}
+    bad = keys - set(PATTERN_KEYS)
+    if bad or len(keys) != 1:
+        raise fail(f"{where} must have exactly one of {', '.join(PATTERN_KEYS)}; got {', '.join(sorted(keys)) or 'none'}")
+    message = item.get("message")
+    if message is not None and (not isinstance(message, str) or not message.strip()):
+        raise fail(f"{where}.message must be a non-empty string")
+    kind = keys.pop()
+    value = expand(item[kind], fail, lexicons)
+    if kind == "phrases":
+        if not isinstance(value, list) or not value or not all(isinstance(p, str) and p.strip() for p in value):
+            raise fail(f"{where}.phrases must be a non-empty list of strings")
+    else:
+        if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
+            raise fail(f"{where}.{kind} must be a non-empty list of tables")
+        _check_token_keys(value, f"{where}.{kind}", fail, kind == "dependency")
+    return Pattern(kind, tuple(value), " ".join(message.split()) if message else None)
 
 
 def _patterns(items, where: str, fail, lexicons) -> tuple[Pattern, ...]:
     if not isinstance(items, list):
         raise fail(f"'{where}' must be a list of tables ([[{where}]])")
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise fail(f"{where}[{i}] must be a table")
-        keys = set(item)
-        bad = keys - set(PATTERN_KEYS)
-        if bad or len(keys) != 1:
-            raise fail(f"{where}[{i}] must have exactly one of {', '.join(PATTERN_KEYS)}; got {', '.join(sorted(keys)) or 'none'}")
-        kind = keys.pop()
-        value = expand(item[kind], fail, lexicons)
-        if kind == "phrases":
-            if not isinstance(value, list) or not value or not all(isinstance(p, str) and p.strip() for p in value):
-                raise fail(f"{where}[{i}].phrases must be a non-empty list of strings")
-            out.append(Pattern("phrases", tuple(value)))
-        else:
-            if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-                raise fail(f"{where}[{i}].{kind} must be a non-empty list of tables")
-            _check_token_keys(value, f"{where}[{i}].{kind}", fail, kind == "dependency")
-            out.append(Pattern(kind, tuple(value)))
-    return tuple(out)
+    return tuple(_pattern(item, f"{where}[{i}]", fail, lexicons) for i, item in enumerate(items))
 
 
 _TOKEN_ATTRS = {
@@ -195,33 +210,34 @@ def _context(data, fail, lexicons=None) -> Context:
     return Context(items)
 
 
+def _suggestion(item, i: int, fail) -> SuggestionTemplate:
+    if not isinstance(item, dict):
+        raise fail(f"suggestions[{i}] must be a table")
+    bad = sorted(set(item) - SUGGESTION_KEYS)
+    if bad:
+        raise fail(f"suggestions[{i}]: unknown key {bad[0]!r}; allowed: {', '.join(sorted(SUGGESTION_KEYS))}")
+    for key in ("replacement", "description"):
+        if not isinstance(item.get(key), str):
+            raise fail(f"suggestions[{i}].{key} must be a string")
+    has_slot = bool(SLOT.search(item["replacement"]))
+    app = item.get("applicability", "display-only" if has_slot else "unsafe")
+    if app not in APPLICABILITIES:
+        raise fail(f"suggestions[{i}].applicability must be one of {', '.join(APPLICABILITIES)}")
+    if has_slot and app != "display-only":
+        raise fail(f"suggestions[{i}]: a replacement with a <slot> is display-only")
+    mood = item.get("mood")
+    if mood not in (None, "question", "statement"):
+        raise fail(f"suggestions[{i}].mood must be question or statement")
+    target = item.get("target")
+    if target is not None and not (isinstance(target, str) and re.fullmatch(r"[A-Za-z0-9_]+(?:\.\.[A-Za-z0-9_]+)?", target)):
+        raise fail(f"suggestions[{i}].target must name a pattern node or token index, or a run 'first..last'")
+    return SuggestionTemplate(item["replacement"], item["description"].strip(), app, mood, target)
+
+
 def _suggestions(items, fail) -> tuple[SuggestionTemplate, ...]:
     if not isinstance(items, list) or not items:
         raise fail("'suggestions' must hold at least one [[suggestions]] table")
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise fail(f"suggestions[{i}] must be a table")
-        bad = sorted(set(item) - SUGGESTION_KEYS)
-        if bad:
-            raise fail(f"suggestions[{i}]: unknown key {bad[0]!r}; allowed: {', '.join(sorted(SUGGESTION_KEYS))}")
-        for key in ("replacement", "description"):
-            if not isinstance(item.get(key), str):
-                raise fail(f"suggestions[{i}].{key} must be a string")
-        has_slot = bool(SLOT.search(item["replacement"]))
-        app = item.get("applicability", "display-only" if has_slot else "unsafe")
-        if app not in APPLICABILITIES:
-            raise fail(f"suggestions[{i}].applicability must be one of {', '.join(APPLICABILITIES)}")
-        if has_slot and app != "display-only":
-            raise fail(f"suggestions[{i}]: a replacement with a <slot> is display-only")
-        mood = item.get("mood")
-        if mood not in (None, "question", "statement"):
-            raise fail(f"suggestions[{i}].mood must be question or statement")
-        target = item.get("target")
-        if target is not None and not (isinstance(target, str) and re.fullmatch(r"[A-Za-z0-9_]+(?:\.\.[A-Za-z0-9_]+)?", target)):
-            raise fail(f"suggestions[{i}].target must name a pattern node or token index, or a run 'first..last'")
-        out.append(SuggestionTemplate(item["replacement"], item["description"].strip(), app, mood, target))
-    return tuple(out)
+    return tuple(_suggestion(item, i, fail) for i, item in enumerate(items))
 
 
 def _examples(data, fail) -> Example:

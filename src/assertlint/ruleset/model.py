@@ -13,6 +13,7 @@ class Pattern:
 
     kind: str  # "phrases" | "tokens" | "dependency"
     value: tuple  # phrases: tuple[str]; tokens: tuple[dict]; dependency: tuple[dict]
+    message: str | None = None  # this pattern's own message (when it means something else than the rule's)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,11 @@ class Rule:
     suppresses: tuple[str, ...] = ()
     source: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The rule's message and its patterns' own messages."""
+        return (self.message, *dict.fromkeys(p.message for p in self.patterns if p.message))
 
     @property
     def fix(self) -> str:

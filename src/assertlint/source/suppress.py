@@ -99,36 +99,45 @@ def parse(text: str, kind: str = "text") -> Suppressions:
 
     in_comments = formats.get(kind).DIRECTIVES_IN_COMMENTS
     comments = [m.span() for m in _COMMENT.finditer(masked)] if in_comments else None
-    out: list[Directive] = []
-    open_ranges: list[Directive] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    n = len(line_starts)
+    state = _State(len(line_starts))
     for m in DIRECTIVE.finditer(masked):
-        at = m.start("verb")
         comment_end = None
         if comments is not None:
+            at = m.start("verb")
             comment_end = next((b for a, b in comments if a <= at < b), None)
             if comment_end is None:
                 continue  # Markdown: a directive is written inside <!-- -->
         line0 = bisect_right(line_starts, m.start()) - 1
         i = line0 + 1
         codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
-        verb = m.group("verb")
-        d = Directive(verb, codes, i, m.start() - line_starts[line0] + 1, i, i, text=text[m.start() : m.end()])
-        if verb == "ignore":
-            out.append(d)
-        elif verb == "ignore-next-line":
+        d = Directive(m.group("verb"), codes, i, m.start() - line_starts[line0] + 1, i, i,
+                      text=text[m.start() : m.end()])
+        if d.verb == "ignore-next-line":
             # the line after the directive (in Markdown, after the comment it is written in)
             d.first = d.last = (bisect_right(line_starts, comment_end - 1) if comment_end else i) + 1
-            out.append(d)
-        elif verb == "disable":
-            d.last = n
-            open_ranges.append(d)
-            out.append(d)
-        elif verb == "enable":
-            for r in open_ranges:
-                if r.last == n and (not codes or set(codes) & set(r.codes) or not r.codes):
-                    r.last = i
-            open_ranges = [r for r in open_ranges if r.last == n]
+        state.add(d)
+    return Suppressions(state.out)
+
+
+class _State:
+    """Directives as they are read: ranges opened by `disable` close at a matching `enable`."""
+
+    def __init__(self, n_lines: int) -> None:
+        self.n = n_lines
+        self.out: list[Directive] = []
+        self.open: list[Directive] = []
+
+    def add(self, d: Directive) -> None:
+        if d.verb in ("ignore", "ignore-next-line"):
+            self.out.append(d)
+        elif d.verb == "disable":
+            d.last = self.n
+            self.open.append(d)
+            self.out.append(d)
+        else:  # enable
+            for r in self.open:
+                if r.last == self.n and (not d.codes or set(d.codes) & set(r.codes) or not r.codes):
+                    r.last = d.line
+            self.open = [r for r in self.open if r.last == self.n]
             d.used = True  # an `enable` suppresses nothing itself
-    return Suppressions(out)

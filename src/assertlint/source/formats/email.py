@@ -108,102 +108,129 @@ def _starts_sentence(prev: str, line: str) -> bool:
     return not (m and m.group(1).lower() in _GOES_ON)
 
 
-def prose_blocks(text: str, include_blockquotes: bool = False) -> list[Prose]:
-    include_quotes = include_blockquotes
-    lines = lines_of(text)
-    blocks: list[Prose] = []
-    para: list[tuple[int, int]] = []
+_STOP = -1  # a step's answer: the rest of the text is not the writer's
 
-    def flush() -> None:
-        nonlocal item_indent
-        item_indent = None
-        if para:
-            prose = paragraph(text, para, INLINE)
+
+class _Reader:
+    """The line scan behind prose_blocks: each step reads the line at i and returns the index of
+    the next line to read (or _STOP)."""
+
+    def __init__(self, text: str, include_quotes: bool) -> None:
+        self.text = text
+        self.lines = lines_of(text)
+        self.include_quotes = include_quotes
+        self.blocks: list[Prose] = []
+        self.para: list[tuple[int, int]] = []
+        self.in_quote = False
+        self.item_indent: int | None = None  # inside a list item: the column of its text
+        self.seen_text = False
+
+    def line(self, i: int) -> str:
+        s, e = self.lines[i]
+        return self.text[s:e]
+
+    def flush(self) -> None:
+        self.item_indent = None
+        if self.para:
+            prose = paragraph(self.text, self.para, INLINE)
             if prose:
-                blocks.append(prose)
-            para.clear()
+                self.blocks.append(prose)
+            self.para.clear()
 
-    i = 0
-    n = len(lines)
-    in_quote = False
-    item_indent: int | None = None  # inside a list item: the column of its text
-    seen_text = False
-    while i < n:
-        s, e = lines[i]
-        line = text[s:e]
-        stripped = line.strip()
+    def run(self) -> list[Prose]:
+        i = 0
+        while 0 <= i < len(self.lines):
+            i = self.step(i)
+        self.flush()
+        return self.blocks
+
+    def step(self, i: int) -> int:
+        line = self.line(i)
         fence = _FENCE.match(line)
         if fence:
-            flush()
-            marker = fence.group(1)[0] * 3
+            return self.skip_fence(i, fence.group(1)[0] * 3)
+        if not self.seen_text and _HEADER_FIELDS.match(line):
+            j = self.header_block_end(i)
+            if j is not None:
+                self.seen_text = True
+                return j
+        if line.strip():
+            self.seen_text = True
+        nxt = self.boundary(i, line)
+        if nxt is not None:
+            return nxt
+        return self.prose_line(i, line)
+
+    def skip_fence(self, i: int, marker: str) -> int:
+        self.flush()
+        i += 1
+        while i < len(self.lines) and not self.line(i).strip().startswith(marker):
             i += 1
-            while i < n and not text[lines[i][0] : lines[i][1]].strip().startswith(marker):
-                i += 1
-            i += 1
-            seen_text = True
-            continue
-        if not seen_text and _HEADER_FIELDS.match(line):
-            # the header block at the top of a draft ("To: Team" / "Subject: Launch"): skip it
-            j = i + 1
-            while j < n and (
-                _HEADER_FIELDS.match(text[lines[j][0] : lines[j][1]])
-                or text[lines[j][0] : lines[j][1]][:1] in (" ", "\t") and text[lines[j][0] : lines[j][1]].strip()
-            ):
-                j += 1
-            if j - i >= 2 or j == n or not text[lines[j][0] : lines[j][1]].strip():
-                i = j
-                seen_text = True
-                continue
-        if stripped:
-            seen_text = True
+        self.seen_text = True
+        return i + 1
+
+    def header_block_end(self, i: int) -> int | None:
+        """The header block at the top of a draft ("To: Team" / "Subject: Launch"): where it ends."""
+        n = len(self.lines)
+        j = i + 1
+        while j < n and (_HEADER_FIELDS.match(self.line(j)) or self.line(j)[:1] in (" ", "\t") and self.line(j).strip()):
+            j += 1
+        if j - i >= 2 or j == n or not self.line(j).strip():
+            return j
+        return None
+
+    def boundary(self, i: int, line: str) -> int | None:
+        """Signatures, separators, quoted or forwarded messages: the next index, _STOP, or None."""
         if line in ("-- ", "--"):
-            if _is_signature(text, lines, i):
-                break  # the signature runs to the end
-            flush()  # a separator in the middle of a document
-            i += 1
-            continue
-        if _QUOTED_REPLY.match(line) or _is_reply_header(text, lines, i):
-            break  # the quoted or forwarded message runs to the end
+            if _is_signature(self.text, self.lines, i):
+                return _STOP  # the signature runs to the end
+            self.flush()  # a separator in the middle of a document
+            return i + 1
+        if _QUOTED_REPLY.match(line) or _is_reply_header(self.text, self.lines, i):
+            return _STOP  # the quoted or forwarded message runs to the end
         if _OUTLOOK_RULE.match(line):
-            if any(_HEADER_FIELDS.match(text[a:b]) for a, b in lines[i + 1 : i + 4]):
-                break  # "________" then From: / Sent: ...: the message being replied to
-            flush()
-            i += 1
-            continue
-        if _HEADER_FIELDS.match(line) and i + 1 < n and _HEADER_FIELDS.match(text[lines[i + 1][0] : lines[i + 1][1]]):
-            break  # a pasted header block of a forwarded message
+            if any(_HEADER_FIELDS.match(self.text[a:b]) for a, b in self.lines[i + 1 : i + 4]):
+                return _STOP  # "________" then From: / Sent: ...: the message being replied to
+            self.flush()
+            return i + 1
+        if _HEADER_FIELDS.match(line) and i + 1 < len(self.lines) and _HEADER_FIELDS.match(self.line(i + 1)):
+            return _STOP  # a pasted header block of a forwarded message
+        return None
+
+    def prose_line(self, i: int, line: str) -> int:
+        s, e = self.lines[i]
+        stripped = line.strip()
         quoted = stripped.startswith(">")
-        if quoted and not include_quotes:
-            flush()
-            i += 1
-            continue
-        if not stripped or _SEPARATOR.match(line):
-            flush()
-            i += 1
-            continue
-        if quoted != in_quote:
-            flush()  # someone else's words and the writer's own are separate blocks
-            in_quote = quoted
+        if (quoted and not self.include_quotes) or not stripped or _SEPARATOR.match(line):
+            self.flush()
+            return i + 1
+        if quoted != self.in_quote:
+            self.flush()  # someone else's words and the writer's own are separate blocks
+            self.in_quote = quoted
         if quoted:
             s += len(line) - len(line.lstrip(" \t>"))
-            if not text[s:e].strip():
-                flush()
-                i += 1
-                continue
-        body = text[s:e]
+            if not self.text[s:e].strip():
+                self.flush()
+                return i + 1
+        self.add(s, e)
+        return i + 1
+
+    def add(self, s: int, e: int) -> None:
+        body = self.text[s:e]
         item = LIST_ITEM.match(body)
         if item:
-            flush()  # each list item is a block of its own, its marker left out
-            item_indent = item.end()
+            self.flush()  # each list item is a block of its own, its marker left out
+            self.item_indent = item.end()
             s += item.end()
-        elif para:
+        elif self.para:
             indent = len(body) - len(body.lstrip(" \t"))
-            prev = text[para[-1][0] : para[-1][1]]
-            if item_indent is not None and indent == 0 and not body[:1].islower():
-                flush()  # the line after a list item, not indented under it
+            prev = self.text[self.para[-1][0] : self.para[-1][1]]
+            if self.item_indent is not None and indent == 0 and not body[:1].islower():
+                self.flush()  # the line after a list item, not indented under it
             elif _starts_sentence(prev, body):
-                flush()
-        para.append(strip_range(text, s, e))
-        i += 1
-    flush()
-    return blocks
+                self.flush()
+        self.para.append(strip_range(self.text, s, e))
+
+
+def prose_blocks(text: str, include_blockquotes: bool = False) -> list[Prose]:
+    return _Reader(text, include_blockquotes).run()
