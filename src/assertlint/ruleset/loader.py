@@ -158,15 +158,19 @@ def _pattern(item, where: str, fail, lexicons) -> Pattern:
     if message is not None and (not isinstance(message, str) or not message.strip()):
         raise fail(f"{where}.message must be a non-empty string")
     kind = keys.pop()
-    value = expand(item[kind], fail, lexicons)
+    value = _pattern_value(kind, expand(item[kind], fail, lexicons), where, fail)
+    return Pattern(kind, tuple(value), " ".join(message.split()) if message else None)
+
+
+def _pattern_value(kind: str, value, where: str, fail):
     if kind == "phrases":
         if not isinstance(value, list) or not value or not all(isinstance(p, str) and p.strip() for p in value):
             raise fail(f"{where}.phrases must be a non-empty list of strings")
-    else:
-        if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-            raise fail(f"{where}.{kind} must be a non-empty list of tables")
-        _check_token_keys(value, f"{where}.{kind}", fail, kind == "dependency")
-    return Pattern(kind, tuple(value), " ".join(message.split()) if message else None)
+        return value
+    if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
+        raise fail(f"{where}.{kind} must be a non-empty list of tables")
+    _check_token_keys(value, f"{where}.{kind}", fail, kind == "dependency")
+    return value
 
 
 def _patterns(items, where: str, fail, lexicons) -> tuple[Pattern, ...]:

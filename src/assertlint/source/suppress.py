@@ -102,12 +102,9 @@ def parse(text: str, kind: str = "text") -> Suppressions:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     state = _State(len(line_starts))
     for m in DIRECTIVE.finditer(masked):
-        comment_end = None
-        if comments is not None:
-            at = m.start("verb")
-            comment_end = next((b for a, b in comments if a <= at < b), None)
-            if comment_end is None:
-                continue  # Markdown: a directive is written inside <!-- -->
+        comment_end = _comment_end(comments, m.start("verb"))
+        if comment_end is False:
+            continue  # Markdown: a directive is written inside <!-- -->
         line0 = bisect_right(line_starts, m.start()) - 1
         i = line0 + 1
         codes = tuple(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
@@ -118,6 +115,13 @@ def parse(text: str, kind: str = "text") -> Suppressions:
             d.first = d.last = (bisect_right(line_starts, comment_end - 1) if comment_end else i) + 1
         state.add(d)
     return Suppressions(state.out)
+
+
+def _comment_end(comments, at: int):
+    """Where the comment holding a directive ends; None: comments do not matter; False: not in one."""
+    if comments is None:
+        return None
+    return next((b for a, b in comments if a <= at < b), False)
 
 
 class _State:

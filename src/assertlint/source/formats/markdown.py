@@ -94,6 +94,34 @@ def _loose(content_line: str) -> re.Pattern:
     return re.compile("".join(parts))
 
 
+def _find_on_lines(text: str, src_lines, j: int, cursor: int, cl: str, cell: bool):
+    """(line index, start, end) of content line `cl` from source line j on, exact or loosened."""
+    for jj in range(j, len(src_lines)):
+        s, e = src_lines[jj]
+        if cursor < s or cursor > e:
+            cursor = s
+        k = text.find(cl, cursor, e)
+        if k != -1:
+            return jj, k, k + len(cl)
+        m = _loose(cl).search(text, cursor, e)
+        if m:
+            return jj, m.start(), m.end()
+        if not cell:
+            return None  # a paragraph's content lines come one per source line
+    return None
+
+
+def _rest_of_line(text: str, src_lines, j: int, cursor: int, cl: str):
+    """Not found on its own line: the line's text from the first character of the content line
+    on (or the whole stripped line), rather than drop it."""
+    s, e = src_lines[j]
+    if cursor < s or cursor > e:
+        cursor = s
+    k = text.find(cl[:1], cursor, e)
+    a, b = strip_range(text, k if k != -1 else cursor, e)
+    return (j, a, b) if a < b else None
+
+
 def _locate_inline(
     text: str, lines: list[tuple[int, int]], line_map: list[int], content: str, *, cell: bool
 ) -> list[tuple[int, int]]:
@@ -102,41 +130,17 @@ def _locate_inline(
     An exact match first; then one with whitespace and backslash escapes loosened (mapped back
     to the exact source offsets); and when neither is found, the rest of the source line, so
     that no block is ever lost."""
-    content_lines = content.split("\n")
     first, last = line_map
     src_lines = lines[first:last]
     out: list[tuple[int, int]] = []
     j = 0
     cursor = src_lines[0][0] if src_lines else 0
-    for cl in content_lines:
-        cl = cl.strip()
+    for cl in (c.strip() for c in content.split("\n")):
         if not cl:
             continue
-        found = None
-        for jj in range(j, len(src_lines)):
-            s, e = src_lines[jj]
-            if cursor < s or cursor > e:
-                cursor = s
-            k = text.find(cl, cursor, e)
-            if k != -1:
-                found = jj, k, k + len(cl)
-                break
-            m = _loose(cl).search(text, cursor, e)
-            if m:
-                found = jj, m.start(), m.end()
-                break
-            if not cell:
-                break  # a paragraph's content lines come one per source line
+        found = _find_on_lines(text, src_lines, j, cursor, cl, cell)
         if found is None and not cell and j < len(src_lines):
-            # not found on its own line: keep the line's text from the first character of the
-            # content line on (or the whole stripped line), rather than drop it
-            s, e = src_lines[j]
-            if cursor < s or cursor > e:
-                cursor = s
-            k = text.find(cl[:1], cursor, e)
-            a, b = strip_range(text, k if k != -1 else cursor, e)
-            if a < b:
-                found = j, a, b
+            found = _rest_of_line(text, src_lines, j, cursor, cl)
         if found is None:
             continue
         jj, a, b = found
