@@ -10,7 +10,29 @@ from dataclasses import dataclass
 
 from ..results import FileResult
 
-FORMATS = ("pretty", "json", "jsonl", "line", "github", "sarif")
+# name -> module, found from the modules of this package that declare FORMAT: adding a report
+# format is adding one module with FORMAT = "name" and render(results, stream, opts). The table is
+# read without importing the modules (--help must stay fast), so it scans their source.
+_ORDER = ("pretty", "json", "jsonl", "line", "github", "sarif")
+
+
+def _discover() -> dict[str, str]:
+    import pkgutil
+    import re
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    found: dict[str, str] = {}
+    for info in pkgutil.iter_modules([str(here)]):
+        head = (here / f"{info.name}.py").read_text(encoding="utf-8")[:4000]
+        m = re.search(r'^FORMAT = "([a-z0-9-]+)"', head, re.M)
+        if m:
+            found[m.group(1)] = f"{__name__}.{info.name}"
+    return dict(sorted(found.items(), key=lambda kv: (_ORDER.index(kv[0]) if kv[0] in _ORDER else 99, kv[0])))
+
+
+RENDERERS: dict[str, str] = _discover()
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
 @dataclass
@@ -30,18 +52,10 @@ def render(fmt: str, results: list[FileResult], stream, opts: ReportOptions | No
 
         r(fmt, results, stream, opts)
         return
-    if fmt == "json":
-        from .json_format import render as r
-    elif fmt == "jsonl":
-        from .json_format import render_lines as r
-    elif fmt == "line":
-        from .line_format import render as r
-    elif fmt == "github":
-        from .github_format import render as r
-    elif fmt == "sarif":
-        from .sarif_format import render as r
-    elif fmt == "pretty":
-        from .pretty import render as r
-    else:  # pragma: no cover - click validates the choice
+    import importlib
+
+    module = RENDERERS.get(fmt)
+    if module is None:  # pragma: no cover - click validates the choice
         raise ValueError(fmt)
+    r = importlib.import_module(module).render
     r(results, stream, opts)

@@ -7,6 +7,8 @@ top suggestion on a second line. Properties and data are escaped as the runner e
 """
 from __future__ import annotations
 
+FORMAT = "github"  # the --format name (report/__init__.py finds formats by this)
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 

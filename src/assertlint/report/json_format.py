@@ -1,5 +1,7 @@
-"""`--format json`: the public contract, a flat array of findings. `jsonl`: one per line."""
+"""`--format json`: the public contract, a flat array of findings."""
 from __future__ import annotations
+
+FORMAT = "json"  # the --format name (report/__init__.py finds formats by this)
 
 import json
 
@@ -8,10 +10,3 @@ def render(results, stream, opts) -> None:
     items = [f.to_json() for r in results for f in r.findings]
     json.dump(items, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
-
-
-def render_lines(results, stream, opts) -> None:
-    for r in results:
-        for f in r.findings:
-            stream.write(json.dumps(f.to_json(), ensure_ascii=False))
-            stream.write("\n")

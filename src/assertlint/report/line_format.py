@@ -3,6 +3,8 @@ quickfix lists (Vim `%f:%l:%c: %m`). The format is the one the JSON contract's R
 severity is in json, jsonl, github and sarif."""
 from __future__ import annotations
 
+FORMAT = "line"  # the --format name (report/__init__.py finds formats by this)
+
 
 def render(results, stream, opts) -> None:
     for r in results:

@@ -11,6 +11,8 @@ report is plain text, 100 columns wide (or $COLUMNS).
 """
 from __future__ import annotations
 
+FORMAT = "pretty"  # the --format name (report/__init__.py finds formats by this)
+
 import math
 import os
 from collections import Counter

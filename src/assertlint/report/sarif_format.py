@@ -10,6 +10,8 @@ includes the sentence repairs; otherwise the span and its replacement).
 """
 from __future__ import annotations
 
+FORMAT = "sarif"  # the --format name (report/__init__.py finds formats by this)
+
 import json
 import os
 from pathlib import Path
