@@ -6,7 +6,6 @@ errors naming the file, the key and what is allowed.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -63,12 +62,11 @@ def _rel(path: str, root: str) -> str:
 
 
 def _glob(rel: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(rel), pattern):
-        return True
-    # a folder pattern excludes everything below it
-    parts = rel.split("/")
-    return any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
+    """gitignore-style: a pattern without a slash matches at any depth, "dir/" matches a folder
+    and everything below it, `*` never crosses a `/`."""
+    from .source.ignore import matches
+
+    return matches((pattern,), rel)
 
 
 def _strings(value, where: str, key: str, split: bool = True) -> tuple[str, ...]:

@@ -26,8 +26,12 @@ def _matches(rule: Rule, selector: str) -> bool:
 def _check(rules: list[Rule], selectors: list[str]) -> None:
     for s in selectors:
         if not any(_matches(r, s) for r in rules):
+            from ..suggest import did_you_mean
+
+            known = [r.id for r in rules] + [r.name for r in rules] + list(CATEGORIES) + list(STYLES)
+            hint = did_you_mean(s, known)
             raise UnknownRuleError(
-                f"{s!r} matches no rule id, id prefix, rule name, category or style (see --list-rules)"
+                f"{s!r} matches no rule id, id prefix, rule name, category or style{hint} (see --list-rules)"
             )
 
 
