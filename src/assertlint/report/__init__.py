@@ -16,18 +16,20 @@ from ..results import FileResult
 _ORDER = ("pretty", "json", "jsonl", "line", "github", "sarif")
 
 
-def _discover() -> dict[str, str]:
+def _discover(folders=None) -> dict[str, str]:
     import pkgutil
     import re
     from pathlib import Path
 
-    here = Path(__file__).parent
     found: dict[str, str] = {}
-    for info in pkgutil.iter_modules([str(here)]):
-        head = (here / f"{info.name}.py").read_text(encoding="utf-8")[:4000]
-        m = re.search(r'^FORMAT = "([a-z0-9-]+)"', head, re.M)
-        if m:
-            found[m.group(1)] = f"{__name__}.{info.name}"
+    for folder in folders or __path__:
+        for info in pkgutil.iter_modules([str(folder)]):
+            path = Path(folder) / f"{info.name}.py"
+            if not path.is_file():
+                continue
+            m = re.search(r'^FORMAT = "([a-z0-9-]+)"', path.read_text(encoding="utf-8")[:4000], re.M)
+            if m:
+                found[m.group(1)] = f"{__name__}.{info.name}"
     return dict(sorted(found.items(), key=lambda kv: (_ORDER.index(kv[0]) if kv[0] in _ORDER else 99, kv[0])))
 
 
