@@ -169,3 +169,12 @@ def test_stacked_hedges_with_one_unsafe_part_still_get_the_safe_removal():
     text = "Honestly, I think maybe we should push the release, but I could be wrong.\n"
     assert fixed(text) == "Honestly, I think we should push the release, but I could be wrong.\n"
     assert fixed(text, "--unsafe-fixes") == "Honestly, I think we should push the release.\n"
+
+
+@pytest.mark.parametrize("before,after", [
+    ("🙂 Sorry to bother you, but is the report ready?", "🙂 Is the report ready?"),
+    ("Thanks for the notes. 🙏 Sorry to bother you, but is the report ready?",
+     "Thanks for the notes. 🙏 Is the report ready?"),
+])
+def test_emoji_before_a_sentence_does_not_stop_the_capital_letter(before, after):
+    assert fixed(before + "\n") == after + "\n"

@@ -73,3 +73,11 @@ def test_the_passes_together():
     assert repair("Sorry to bother you, but is it ready?", ", but is it ready?", 0, 0) == "Is it ready?"
     assert repair("Sorry.", "", 0, 0) is None
     assert repair("  I was wondering if you could go.", "  Could you go.", 2, 11, "question") == "  Could you go?"
+
+
+def test_an_emoji_before_the_sentence_keeps_the_capital_letter_repair():
+    old = "🙂 Sorry to bother you, but is the report ready?"
+    assert repair(old, "🙂 " + old[26:], 2, 2) == "🙂 Is the report ready?"
+    d = draft("👉 Sorry, but I disagree.", "", 2, left="👉", right=" I disagree.")
+    restore_sentence_start(d)
+    assert d.body == "👉 I disagree."

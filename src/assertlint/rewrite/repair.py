@@ -80,6 +80,11 @@ def close_sentence_end(d: Draft) -> None:
 _OPENER = re.compile(r"[ \t]*(?:(?:[-*+\u2022]|\d+[.)]|#\.)[ \t]+)?[(\[\"'\u201c\u2018]*")
 
 
+def _symbols_only(s: str) -> bool:
+    """Text with no letter, digit or sentence punctuation: spaces, emoji, pictographs, arrows."""
+    return bool(s.strip()) and not any(ch.isalnum() or ch in ".,;:!?\"'()[]{}-*+#" for ch in s)
+
+
 def restore_sentence_start(d: Draft) -> None:
     """Pass 3: when the edit made a new sentence start, drop leading junk (commas, "but", a stray
     end mark) and restore the capital letter. A `left` with no letters, only a bullet, an opening
@@ -88,7 +93,10 @@ def restore_sentence_start(d: Draft) -> None:
     pre = _OPENER.match(old_body).group(0)
     left = d.left
     body = left + d.right
-    if not (d.es == 0 or not left.strip() or (pre and d.es <= len(pre) and not _WORD.search(left))):
+    if _symbols_only(left) and old_body.startswith(left):
+        # an emoji or other symbols before the sentence ("🙂 Sorry, ..."): an opener too
+        pre = left + re.match(r"[ \t]*", old_body[len(left):]).group(0)
+    elif not (d.es == 0 or not left.strip() or (pre and d.es <= len(pre) and not _WORD.search(left))):
         d.body = body
         return
     if d.es == 0 or not left.strip():
