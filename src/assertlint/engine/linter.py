@@ -18,7 +18,7 @@ from . import checks
 from . import context as ctx
 from .checks._match import MatchContext
 from .merge import select_groups
-from .triggers import Gate
+from .triggers import gate_for
 
 MAX_UNIT_CHARS = 8000  # one parse at most this long: bounded memory on any input
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
@@ -96,7 +96,7 @@ class Engine:
         self.rules = tuple(rules)
         self.model = model
         self.lexicons = dict(lexicons or {})
-        self.gate = Gate(list(self.rules)) if gate else None
+        self.gate = gate_for(self.rules) if gate else None
         self.jobs = jobs  # 0: automatic
         self._compiled = None
         self.parsed_units = 0

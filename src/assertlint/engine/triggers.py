@@ -318,3 +318,19 @@ class Gate:
                         continue
                 found.add(ri)
         return found
+
+
+_GATES: list[tuple[tuple, Gate]] = []  # (the rules' pattern tuples, their gate); a few, in memory
+
+
+def gate_for(rules) -> Gate:
+    """The gate of these rules, built once per process for the same patterns (a gate depends on
+    the patterns only, not on severities)."""
+    key = tuple(r.patterns for r in rules)
+    for k, gate in _GATES:
+        if len(k) == len(key) and all(a is b for a, b in zip(k, key)):
+            return gate
+    gate = Gate(list(rules))
+    _GATES.append((key, gate))
+    del _GATES[:-4]
+    return gate

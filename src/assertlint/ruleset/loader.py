@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,7 +55,26 @@ def load_rules(folders: list[Path] | None = None) -> list[Rule]:
     Rule files are always read and validated afresh: no parsed form is kept on disk, so nothing
     from a cache (or from a folder being linted) is ever loaded as code."""
     dirs = [builtin_rules_dir()] + [Path(f) for f in (folders or [])]
-    return _load_rules(dirs)
+    return list(_load_rules_memo(_stamp(dirs)))
+
+
+def _stamp(dirs: list[Path]) -> tuple:
+    """Every rule file's path, size and modification time: a changed file is read anew."""
+    out: list = []
+    for d in dirs:
+        out.append(str(d))
+        if d.is_dir():
+            for path in sorted(d.rglob("*.toml")):
+                st = path.stat()
+                out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _load_rules_memo(stamp: tuple) -> tuple[Rule, ...]:
+    """In memory only, for one process (many Sessions, an editor's reloads): never on disk."""
+    dirs = [Path(x) for x in stamp if isinstance(x, str)]
+    return tuple(_load_rules(dirs))
 
 
 def _load_rules(dirs: list[Path]) -> list[Rule]:
