@@ -65,7 +65,7 @@ def test_planted_pickle_and_crafted_entries_change_nothing(tmp_path):
     expected = json.loads(clean.stdout)
     first = _cli(["--format", "json", "draft.txt"], repo, cache, xdg)  # writes real entries
     assert json.loads(first.stdout) == expected
-    entries = [p for p in cache.rglob("*.json")]
+    entries = [p for p in cache.rglob("*.json") if "rule-data" not in p.parts]
     assert entries, "the run wrote a cache entry"
 
     # tamper with every entry: other findings, text not in the file, an edit that injects text
@@ -134,3 +134,31 @@ def test_key_readable_by_others_disables_the_cache(tmp_path, monkeypatch):
     keyfile = tmp_path / "assertlint" / "cache-key"
     os.chmod(keyfile, 0o644)
     assert signing_key() is None
+
+
+def test_rule_data_cache_is_signed_plain_data(tmp_path, monkeypatch):
+    """The rule files' contents may come from a JSON cache; an edited or planted one is ignored."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("ASSERTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    from assertlint.ruleset import loader
+
+    loader._load_rules_memo.cache_clear()
+    fresh = {r.id: r.message for r in loader.load_rules()}
+    loader._load_rules_memo.cache_clear()
+    assert {r.id: r.message for r in loader.load_rules(cache=True)} == fresh  # writes the cache
+    entries = list((tmp_path / "cache" / "rule-data").glob("*.json"))
+    assert len(entries) == 1
+    entry = json.loads(entries[0].read_text())
+    body = json.loads(entry["body"])
+    for data in body.values():
+        if "message" in data:
+            data["message"] = "TAMPERED"
+    entry["body"] = json.dumps(body)
+    entries[0].write_text(json.dumps(entry))
+    loader._load_rules_memo.cache_clear()
+    assert {r.id: r.message for r in loader.load_rules(cache=True)} == fresh
+    entries[0].write_bytes(pickle.dumps(_Boom(str(tmp_path / "PWNED"))))
+    loader._load_rules_memo.cache_clear()
+    assert {r.id: r.message for r in loader.load_rules(cache=True)} == fresh
+    assert not (tmp_path / "PWNED").exists()
+    loader._load_rules_memo.cache_clear()

@@ -107,6 +107,46 @@ def fingerprint(rules, model: str | None, lexicons: dict) -> str:
     return h.hexdigest()[:24]
 
 
+def _mac(secret: bytes, context: str, body: str) -> str:
+    return hmac.new(secret, f"{FORMAT}\0{context}\0{body}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
+def load_signed(path: str, context: str):
+    """The JSON value stored at `path` by dump_signed with the same `context`, or None when it is
+    missing, unreadable, malformed or not signed with this user's key."""
+    secret = signing_key()
+    if secret is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            entry = json.load(fh)
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or not isinstance(entry.get("body"), str):
+            return None
+        if not hmac.compare_digest(_mac(secret, context, entry["body"]), str(entry.get("hmac", ""))):
+            return None
+        return json.loads(entry["body"])
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def dump_signed(path: str, context: str, value) -> None:
+    """Store a JSON value at `path`, signed for `context` (nothing when no key can be kept)."""
+    secret = signing_key()
+    if secret is None:
+        return
+    body = json.dumps(value, ensure_ascii=False)
+    try:
+        folder = os.path.dirname(path)
+        ensure_cache_dir(cache_dir())
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"format": FORMAT, "hmac": _mac(secret, context, body), "body": body}, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
 class CacheEntryError(ValueError):
     """A cache entry that is not exactly what assertlint writes."""
 

@@ -90,7 +90,7 @@ def make_linter(
     from .ruleset import load_rules, select_rules
     from .ruleset.loader import builtin_rules_dir, load_lexicons
 
-    all_rules = load_rules([Path(p) for p in (rule_paths or [])])
+    all_rules = load_rules([Path(p) for p in (rule_paths or [])], cache=cache)
     rules = select_rules(all_rules, list(select or []), list(ignore or []))
     if severity:
         known = {r.id for r in all_rules}

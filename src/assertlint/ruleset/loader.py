@@ -36,12 +36,12 @@ def builtin_rules_dir() -> Path:
     return packaged  # missing: load_rules says "rule folder not found" naming it
 
 
-def load_lexicons(folder: Path) -> dict[str, list[str]]:
+def load_lexicons(folder: Path, read=None) -> dict[str, list[str]]:
     lex: dict[str, list[str]] = {}
     lex_dir = folder / "lexicons"
     if lex_dir.is_dir():
         for path in sorted(lex_dir.glob("*.toml")):
-            data = _read_toml(path)
+            data = (read or _read_toml)(path)
             for key, words in data.items():
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     raise RuleError(str(path), f"lexicon {key!r} must be a list of strings")
@@ -49,13 +49,15 @@ def load_lexicons(folder: Path) -> dict[str, list[str]]:
     return lex
 
 
-def load_rules(folders: list[Path] | None = None) -> list[Rule]:
+def load_rules(folders: list[Path] | None = None, *, cache: bool = False) -> list[Rule]:
     """Load the built-in rules, then each extra folder's (a team's own rule packs).
 
-    Rule files are always read and validated afresh: no parsed form is kept on disk, so nothing
-    from a cache (or from a folder being linted) is ever loaded as code."""
+    Every rule is validated on every load. With `cache`, the rule files' contents (plain data,
+    as read from TOML) may come from a JSON file in the user's cache folder, signed with the
+    user's key and keyed by every file's path, size and time (cache.load_signed): nothing from a
+    cache is ever loaded as code, and a planted or edited file is ignored."""
     dirs = [builtin_rules_dir()] + [Path(f) for f in (folders or [])]
-    return list(_load_rules_memo(_stamp(dirs)))
+    return list(_load_rules_memo(_stamp(dirs), cache))
 
 
 def _stamp(dirs: list[Path]) -> tuple:
@@ -71,24 +73,65 @@ def _stamp(dirs: list[Path]) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load_rules_memo(stamp: tuple) -> tuple[Rule, ...]:
-    """In memory only, for one process (many Sessions, an editor's reloads): never on disk."""
+def _load_rules_memo(stamp: tuple, cache: bool) -> tuple[Rule, ...]:
+    """In memory, for one process (many Sessions, an editor's reloads)."""
     dirs = [Path(x) for x in stamp if isinstance(x, str)]
-    return tuple(_load_rules(dirs))
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(str(d), "rule folder not found")
+    files = [x[0] for x in stamp if isinstance(x, tuple)]
+    data = _cached_data(stamp, files) if cache else None
+    if data is None:
+        data = {f: _read_toml(Path(f)) for f in files}
+        if cache:
+            _store_data(stamp, data)
+    return tuple(_load_rules(dirs, data))
 
 
-def _load_rules(dirs: list[Path]) -> list[Rule]:
+def _data_cache_path(stamp: tuple) -> tuple[str, str]:
+    import hashlib
+    import os
+
+    from .._version import __version__
+    from ..cache import cache_dir
+
+    key = hashlib.sha256(repr((__version__, stamp)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return os.path.join(cache_dir(), "rule-data", f"{key}.json"), f"rule-data\0{key}"
+
+
+def _cached_data(stamp: tuple, files: list[str]) -> dict | None:
+    from ..cache import load_signed
+
+    path, context = _data_cache_path(stamp)
+    data = load_signed(path, context)
+    if not isinstance(data, dict) or sorted(data) != sorted(files) or not all(isinstance(v, dict) for v in data.values()):
+        return None
+    return data
+
+
+def _store_data(stamp: tuple, data: dict) -> None:
+    from ..cache import dump_signed
+
+    path, context = _data_cache_path(stamp)
+    dump_signed(path, context, data)
+
+
+def _load_rules(dirs: list[Path], data: dict | None = None) -> list[Rule]:
+    """Parse and validate every rule; `data` holds each file's TOML contents, by path."""
+    def read(path: Path) -> dict:
+        return data[str(path)] if data is not None and str(path) in data else _read_toml(path)
+
     lexicons: dict[str, list[str]] = {}
     for d in dirs:
         if not d.is_dir():
             raise RuleError(str(d), "rule folder not found")
-        lexicons.update(load_lexicons(d))
+        lexicons.update(load_lexicons(d, read))
     rules: dict[str, Rule] = {}
     for d in dirs:
         for path in sorted(d.rglob("*.toml")):
             if "lexicons" in path.relative_to(d).parts:
                 continue
-            rule = parse_rule(_read_toml(path), str(path), lexicons)
+            rule = parse_rule(read(path), str(path), lexicons)
             if rule.id in rules:
                 raise RuleError(str(path), f"duplicate rule id (also in {rules[rule.id].source})", rule.id)
             rules[rule.id] = rule
