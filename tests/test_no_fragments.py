@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from assertlint.rewrite.fixer import select_edits
 from assertlint.rewrite.sentence import sentence_left
 from assertlint.session import Session, SessionOptions
