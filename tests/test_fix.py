@@ -178,3 +178,19 @@ def test_stacked_hedges_with_one_unsafe_part_still_get_the_safe_removal():
 ])
 def test_emoji_before_a_sentence_does_not_stop_the_capital_letter(before, after):
     assert fixed(before + "\n") == after + "\n"
+
+
+@pytest.mark.parametrize("before,after", [
+    # a removal that would leave a fragment is not applied (the suggestion is unsafe)
+    ("Feel free to ignore me if I'm being dumb here.", "Feel free to ignore me if I'm being dumb here."),
+    ("I've split the budget by quarter. I hope that all makes sense.",
+     "I've split the budget by quarter. I hope that all makes sense."),
+    ("It's worth checking with legal first, I don't know.", "It's worth checking with legal first, I don't know."),
+    # ... while a sentence that was a fragment may stay one, and questions stay questions
+    ("Just checking in on the contract.", "Checking in on the contract."),
+    ("Silly idea: what if we moved standup to the afternoon?", "What if we moved standup to the afternoon?"),
+    ("Id rather we rent than buy this year, does that make sense?", "Id rather we rent than buy this year."),
+    ("Just a quick question: is the office open on Monday?", "Is the office open on Monday?"),
+])
+def test_no_fix_leaves_a_fragment(before, after):
+    assert fixed(before + "\n") == after + "\n"

@@ -10,6 +10,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 AUXES = frozenset({"aux", "auxpass"})
 SKIP_POS = frozenset({"PUNCT", "SPACE", "SYM", "X", "INTJ"})
 WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+# clauses the parser may hang below a word that is not a verb (a misparse of "Id rather we rent")
+CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 
 
 def _remaining(tokens, removed: list[tuple[int, int]]) -> list[int]:
@@ -59,8 +61,24 @@ def sentence_left(tokens, removed: list[tuple[int, int]]) -> bool:
     question = any(tokens[i][6] == "?" for i in keep)
     if question and first_word is not None and tokens[first_word][3] in WH_TAGS:
         return True  # "What if we moved it?", "How about Monday?"
-    tops = [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept]
-    return any(is_clause(tokens, kept, i, first_word, question) for i in tops)
+    if not question and _lost_subject(tokens, kept):
+        return False  # "I hope that all makes sense." -> "Makes sense.": a verb kept, its subject gone
+    return any(is_clause(tokens, kept, i, first_word, question) for i in _heads(tokens, words, kept))
+
+
+def _heads(tokens, words: list[int], kept: set[int]) -> list[int]:
+    """Kept words that may head a clause: the tops of what is left, and clause-like dependents."""
+    return [i for i in words if tokens[i][5] == i or tokens[i][5] not in kept or tokens[i][4] in CLAUSE_DEPS]
+
+
+def _lost_subject(tokens, kept: set[int]) -> bool:
+    """Does a kept verb have a removed subject and no kept one?"""
+    for j, tok in enumerate(tokens):
+        head = tok[5]
+        if tok[4] in SUBJECTS and j not in kept and head in kept and tokens[head][2] in ("VERB", "AUX"):
+            if not any(k in kept and tokens[k][5] == head and tokens[k][4] in SUBJECTS for k in range(len(tokens))):
+                return True
+    return False
 
 
 def removal_is_safe(tokens, removed: list[tuple[int, int]]) -> bool:
