@@ -14,8 +14,10 @@ from ..ruleset.model import Rule
 from ..source.document import LineIndex
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
+from ..source.respell import Respeller
 from . import context as ctx
 from .merge import finalize
+from .target import target_class
 from .triggers import Gate
 
 MAX_UNIT_CHARS = 8000  # one parse at most this long: bounded memory on any input
@@ -88,6 +90,8 @@ class Linter:
         self.model = model
         self.lexicons = lexicons or {}
         self.gate = Gate(rules) if gate else None
+        vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
+        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()))
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
@@ -129,6 +133,7 @@ class Linter:
         for i in todo:
             item = inputs[i]
             for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
+                prose = self.respell(prose)
                 for a, b in _units(prose):
                     piece = prose.text[a:b]
                     only = None if self.gate is None else self.gate.select(piece)
@@ -225,6 +230,10 @@ class Linter:
                     continue
                 if c.sentence_has and not ctx.sentence_has(sent, m.start, m.end, c.sentence_has):
                     continue
+                if c.target:
+                    focus = doc[m.refs[c.focus]] if c.focus in m.refs else root
+                    if target_class(focus) not in c.target:
+                        continue
                 out.append(self._candidate(rule, doc, m, sent, prose, base, source))
         return out
 

@@ -242,7 +242,7 @@ def _check_token_keys(tokens: list, where: str, fail, dependency: bool) -> None:
 def _context(data, fail, lexicons=None) -> Context:
     if not isinstance(data, dict):
         raise fail("'context' must be a table")
-    allowed = set(CONTEXT_VALUES) | {"subject", "sentence_has"}
+    allowed = set(CONTEXT_VALUES) | {"subject", "sentence_has", "target", "focus"}
     bad = sorted(set(data) - allowed)
     if bad:
         raise fail(f"unknown context key {bad[0]!r}; allowed: {', '.join(sorted(allowed))}")
@@ -264,6 +264,19 @@ def _context(data, fail, lexicons=None) -> Context:
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
             raise fail("context.sentence_has must be a non-empty list of words")
         kw["sentence_has"] = tuple(w.lower() for w in words)
+    if "target" in data:  # what the evaluated word must be aimed at
+        from ..engine.target import CLASSES
+
+        tgt = data["target"]
+        if isinstance(tgt, str):
+            tgt = [tgt]
+        if not isinstance(tgt, list) or not tgt or any(t not in CLASSES for t in tgt):
+            raise fail(f"context.target must list some of {', '.join(CLASSES)}")
+        kw["target"] = tuple(tgt)
+    if "focus" in data:
+        if not isinstance(data["focus"], str) or not data["focus"]:
+            raise fail("context.focus must name a dependency node or a token index")
+        kw["focus"] = data["focus"]
     return Context(**kw)
 
 

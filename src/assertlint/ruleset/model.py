@@ -39,6 +39,8 @@ class Context:
     praise: str = "allow"  # skip | allow
     position: str = "any"  # any | sentence-start | whole-sentence
     sentence_has: tuple[str, ...] = ()  # the sentence, outside the match, has one of these words (lower or lemma)
+    target: tuple[str, ...] = ()  # what the evaluative word is aimed at (engine/target.py); empty = anything
+    focus: str | None = None  # the match's token whose target counts: a node name or token index; None = the span root
 
 
 @dataclass(frozen=True)
