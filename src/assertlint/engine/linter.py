@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from ..ruleset.model import Rule, SuggestionTemplate
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
+from ..source.respell import Respeller
 from . import checks
 from . import context as ctx
 from .checks._match import MatchContext
@@ -98,6 +99,8 @@ class Engine:
         self.lexicons = dict(lexicons or {})
         self.gate = gate_for(self.rules) if gate else None
         self.jobs = jobs  # 0: automatic
+        vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
+        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()))
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
@@ -140,6 +143,7 @@ class Engine:
         t0 = perf_counter()
         for i, item in enumerate(inputs):
             for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
+                prose = self.respell(prose)
                 for a, b in _units(prose):
                     piece = prose.text[a:b]
                     only = None if self.gate is None else self.gate.select(piece)
@@ -197,7 +201,8 @@ class Engine:
             for m in _longest(matches):
                 if any(s < m.end and m.start < e for s, e in exceptions.get(ri, ())):
                     continue
-                mc = MatchContext(doc, m.start, m.end, quotes=quotes, base=base, lexicons=self.lexicons)
+                mc = MatchContext(doc, m.start, m.end, quotes=quotes, base=base, lexicons=self.lexicons,
+                                  refs=m.refs, context=rule.context)
                 if all(check.keep(mc, value) for check, value in checks):
                     out.append(self._candidate(rule, doc, m, mc.sent, prose, base, source))
         return out

@@ -119,6 +119,8 @@ go going want need think well way new good thing things really should may might 
 
 
 PUNCT = frozenset(":;,!?.-\u2013\u2014()[]\"'\u2026/&*")
+SYMBOLS_FROM = "\u2000"  # curly quotes, dashes, emoji...: a literal made of these is a symbol trigger
+_SYMBOL = re.compile(r"[^\x00-\u1fff\w\s]")
 _VISIBLE = re.compile(r"'?[a-z]+(?:'[a-z]+)?|n't")
 
 
@@ -134,8 +136,8 @@ def visible(words: set[str]) -> set[str] | None:
         pieces = _WORD.findall(w)
         if pieces:
             out.update(pieces)
-        elif w and w[0] in PUNCT:
-            out.add(w[0])  # ":", "...", "?!": the sentence must hold the first mark
+        elif w and (w[0] in PUNCT or w[0] >= SYMBOLS_FROM):
+            out.add(w[0])  # ":", "...", "?!", "🤡": the sentence must hold the first mark
         else:
             return None
     return out
@@ -191,6 +193,7 @@ def sentence_words(text: str) -> set[str]:
         if w in _CONTRACTION_SPLITS:
             extra.update(_CONTRACTION_SPLITS[w])
     extra.update(PUNCT.intersection(text))
+    extra.update(_SYMBOL.findall(text))
     return words | extra
 
 

@@ -43,6 +43,41 @@ class Prose:
         self._pieces.append((p, len(text), start, end, False))
         self.text += text
 
+    def respelled(self, swaps: list[tuple[int, int, str]]) -> "Prose":
+        """A copy where each parse range [start, end) (sorted, disjoint, each inside one copied
+        piece) reads `text` instead, as a synthetic piece standing for the same source range."""
+        out = Prose()
+        pos = 0
+        for start, end, text in swaps:
+            piece = self._piece(start)
+            if not piece[4] or end > piece[0] + piece[1] or end <= start:
+                continue  # not wholly inside copied text: leave it as it is
+            self._copy_into(out, pos, start)
+            out.synth(text, self.source_start(start), self.source_end(end))
+            pos = end
+        self._copy_into(out, pos, len(self.text))
+        return out
+
+    def _copy_into(self, out: "Prose", a: int, b: int) -> None:
+        """Append this prose's parse text [a, b) to `out`, with its mapping."""
+        if b <= a:
+            return
+        i = max(bisect_right(self._pstarts, a) - 1, 0)
+        while i < len(self._pieces):
+            ps, plen, os_, oe, ident = self._pieces[i]
+            if ps >= b:
+                break
+            lo, hi = max(a, ps), min(b, ps + plen)
+            if hi > lo:
+                if ident:
+                    p = len(out.text)
+                    out._pstarts.append(p)
+                    out._pieces.append((p, hi - lo, os_ + lo - ps, os_ + hi - ps, True))
+                    out.text += self.text[lo:hi]
+                else:  # a synthetic piece is never cut: it goes whole
+                    out.synth(self.text[ps : ps + plen], os_, oe)
+            i += 1
+
     # -- mapping --------------------------------------------------------------------------
     def _piece(self, p: int) -> tuple[int, int, int, int, bool]:
         return self._pieces[max(bisect_right(self._pstarts, p) - 1, 0)]

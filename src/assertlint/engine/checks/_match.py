@@ -8,8 +8,11 @@ from .. import context as ctx
 
 
 class MatchContext:
-    def __init__(self, doc, start: int, end: int, *, quotes, base: int, lexicons: dict) -> None:
+    def __init__(self, doc, start: int, end: int, *, quotes, base: int, lexicons: dict, refs=None,
+                 context=None) -> None:
         self.doc = doc
+        self.refs = refs or {}  # the match's named tokens: "0", "1", ... or a dependency node's RIGHT_ID
+        self.context = context  # the rule's whole [context] table (a check may read another key)
         self.start = start  # token indices, end exclusive
         self.end = end
         self.quotes = quotes  # quotation regions of the prose block (parse offsets)

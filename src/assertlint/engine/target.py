@@ -1,0 +1,253 @@
+"""Who or what an evaluative word is aimed at, read off the dependency parse.
+
+A word of contempt judges when it lands on a person or on their work, and it does not when it
+lands on the writer ("my stupid mistake") or on nothing at all ("damn, the build broke again").
+Rules name the targets they accept in `context.target`; this module sorts a word's target into
+one of these classes:
+
+  reader       the person addressed: "you", "your" as a person ("you idiot", "people like you"),
+               a vocative or an @handle ("Read the docs, genius.", "@sam you clown")
+  person       other people: he, she, they, "these devs", "whoever wrote this", "the author",
+               a label that itself names people ("idiots everywhere", "what a moron")
+  work         what somebody made or decided: a possessed noun ("your patch", "their design",
+               "Sam's plan"), a pointed-at thing ("this PR", "that idea", "this is garbage")
+  named        a proper noun that may be a person or a product ("Baidu sucks")
+  self         the writer: I, we, my, our ("I'm an idiot", "my stupid typo")
+  thing        a thing nobody is said to own ("the weather", "a lazy loader")
+  label        a noun that names its own target, predicated of nothing else ("these morons broke
+               it", "what a clown"): a label for people, or a thing when the noun is one
+  exclamation  a verbless outburst about whatever is being discussed ("Pathetic." "So stupid!")
+  none         no target at all (undirected swearing, a fragment with no head)
+"""
+from __future__ import annotations
+
+from .context import FIRST, SECOND, subject_of
+
+CLASSES = ("reader", "person", "work", "named", "self", "thing", "label", "exclamation", "none")
+
+THIRD = frozenset({
+    "he", "she", "they", "him", "her", "them", "himself", "herself", "themselves", "someone", "somebody",
+    "anyone", "anybody", "everyone", "everybody", "whoever", "who", "one",
+})
+POINTERS = frozenset({"this", "that", "these", "those", "it", "which", "what", "such"})
+# Nouns for people: "the devs", "these guys", "people like you", "the maintainers"
+PERSON_NOUNS = frozenset("""
+person people guy guys dude dudes folk folks man men woman women kid kids boy boys girl girls child children
+dev devs developer developers maintainer maintainers author authors owner owners team teams user users
+admin admins moderator moderators mod mods reviewer reviewers contributor contributors coder coders
+programmer programmers engineer engineers manager managers staff employee employees member members
+company companies lot bunch crowd individual individuals human humans fan fans boss colleague colleagues
+""".split())
+# What somebody made or decided: contempt for it lands on its maker, whatever the determiner
+# ("the ugly hack", "a stupid design"). Situations nobody made ("the weather", "the build broke")
+# are not here.
+WORK_NOUNS = frozenset("""
+code patch patches pr prs diff commit commits change changes implementation design api interface function
+functions method methods class classes constructor variable variables name names naming hack hacks
+workaround fix fixes solution approach test tests doc docs documentation comment comments message
+messages ui ux feature features library libraries lib module modules package tool tools script scripts
+config configuration release update version project repo app application software program product
+idea ideas proposal plan suggestion decision decisions answer response reply post argument logic
+reasoning attitude behaviour behavior excuse excuses work job effort review pull request wording
+spec standard rule rules policy framework architecture syntax format layout website site page
+thing things stuff move stunt issue issues ticket tickets report question questions complaint
+request requests thread post posts driver drivers function block loop style convention prefix macro
+language tests interface documentation
+""".split())
+SECOND_GROUPS = frozenset({"you", "u", "ya", "y'all", "yall", "ye", "yourself", "yourselves"})
+COPULAS = frozenset({"be", "seem", "look", "sound", "act", "become", "get", "feel", "appear", "remain", "stay"})
+CALLING = frozenset({"call", "consider", "label", "name", "think", "find", "make"})
+_INTENSIFIERS = frozenset({
+    "so", "such", "very", "really", "too", "totally", "completely", "utterly", "absolutely", "pure",
+    "simply", "just", "fucking", "freaking", "damn", "bloody", "little", "big", "stupid", "dumb", "pathetic",
+    "total", "complete", "absolute", "utter", "incompetent", "useless", "worthless", "lazy",
+})
+
+
+def target_class(tok) -> str:
+    """The class of what `tok` (an adjective, a noun, a verb or an adverb of evaluation) is aimed at."""
+    # "you idiot", "you stupid, lazy idiot", "you fucking moron": a name the reader is called;
+    # "Read the docs, numbskull.": a name set off at the end of a sentence
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and (_after_you(tok) or _vocative(tok)):
+        return "reader"
+    for step in (_modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
+        found = step(tok)
+        if found is not None:
+            return found
+    if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
+        return _own_noun(tok)
+    return _verbless(tok)
+
+
+def _modifier_of_noun(tok) -> str | None:
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+        return _noun_class(head)
+    return None
+
+
+def _modifier_of_modifier(tok) -> str | None:
+    head = tok.head
+    if tok.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV") and head.i != tok.i:
+        return target_class(head)  # "pathetically slow" -> whatever "slow" is aimed at
+    return None
+
+
+def _complement(tok) -> str | None:
+    head = tok.head
+    if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") or head.i == tok.i:
+        return None
+    subj = subject_of(head)
+    if subj is None and head.lemma_ in CALLING:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "ccomp") and c.i != tok.i), None)
+        if obj is not None:
+            return _noun_class(obj)
+    if subj is not None:
+        return _noun_class(subj)
+    return _verbless(tok)
+
+
+def _verb_subject(tok) -> str | None:
+    if tok.pos_ == "VERB" or tok.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") and tok.pos_ == "AUX":
+        subj = subject_of(tok)
+        if subj is not None:
+            return _noun_class(subj)
+    return None
+
+
+def _adverb_of_verb(tok) -> str | None:
+    head = tok.head
+    if tok.dep_ == "advmod" and head.i != tok.i:  # "you stupidly deleted it"
+        subj = subject_of(head)
+        return _noun_class(subj) if subj is not None else "none"
+    return None
+
+
+def _own_noun(tok) -> str:
+    head = tok.head
+    if tok.dep_ in ("appos", "conj") and head.i != tok.i and head.pos_ in ("PRON", "NOUN", "PROPN"):
+        return _noun_class(head)  # "you, the idiot who ...", "Sam, that clown"
+    if _vocative(tok):
+        return "reader"
+    if _verbless(tok) == "exclamation":
+        return "exclamation"
+    if tok.dep_ in ("dobj", "pobj") and head.lemma_ in CALLING:
+        return "person"
+    own = _noun_class(tok)
+    return "label" if own == "thing" and tok.pos_ != "ADJ" else own  # "these idiots", "what a moron": the word names its target
+
+
+def _after_you(tok) -> bool:
+    """"you idiot": the word follows "you" (past intensifiers and adjectives) and is not the
+    verb's complement ("you are an idiot" is caught by the subject instead)."""
+    i = tok.i - 1
+    doc = tok.doc
+    skipped = 0
+    while i >= 0 and skipped < 3 and (doc[i].lower_ in _INTENSIFIERS or doc[i].pos_ == "ADJ" or doc[i].lower_ == ","):
+        i -= 1
+        skipped += 1
+    if i < 0 or doc[i].lower_ not in ("you", "u", "ya", "ye"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # "you idiot!" / "you clueless moron." / "you stupid idiot, read it" - not "you idiot proof X"
+    return tok.pos_ != "VERB" or nxt is None or nxt.is_punct
+
+
+def _vocative(tok) -> bool:
+    """A name the reader is called, set off by punctuation: at the end of a sentence after a comma
+    ("Read the docs, genius." / "Nice try, sweetie"), or at the start before a comma with more to
+    follow ("Idiot, it's in the README."). "Crap!" and "Crap, it broke" at the start are not:
+    an exclamation names nobody, so the start needs the reader named in what follows."""
+    doc = tok.doc
+    sent = tok.sent
+    left = doc[tok.i - 1] if tok.i > sent.start else None
+    right = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if left is not None and (left.text in (",", "—", ";") or left.lower_ in ("you", "u", "ya")):
+        return right is None or right.is_punct or right.lower_ in ("and", "but", "you")
+    if left is None and right is not None and right.text == ",":
+        rest = doc[right.i + 1 : sent.end]
+        return any(t.lower_ in ("you", "your", "u", "ur", "yourself") for t in rest) or (
+            len(rest) > 1 and rest[0].pos_ == "VERB" and rest[0].tag_ == "VB"
+        )
+    return False
+
+
+def _verbless(tok) -> str:
+    """A verbless sentence ("Pathetic." / "So stupid!" / "Simply stupid.") is an outburst about
+    what is being discussed; anything else with no head is aimed at nothing."""
+    sent = tok.sent
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent) and tok.dep_ in ("ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
+        return "exclamation"
+    return "none"
+
+
+def _word_class(n, low: str) -> str | None:
+    """The class the word itself gives away: a pronoun, an @handle, a pointer, a clause."""
+    if low in SECOND_GROUPS:
+        return "reader"
+    if low in FIRST:
+        return "self"
+    if low.startswith("@") and len(low) > 1:
+        return "reader"
+    if low in THIRD:
+        return "person"
+    if low in POINTERS:
+        return "work"
+    if n.dep_ in ("csubj", "csubjpass") or n.pos_ == "VERB":
+        return "work"  # "what you did is stupid", "merging this was stupid"
+    return None
+
+
+def _possessed(n, c) -> str:
+    """The class of noun n owned by c ("your patch", "my typo", "Sam's plan", "your people")."""
+    if c.lower_ in ("my", "our", "mine", "ours"):
+        return "self"
+    pc = _noun_class(c) if c.lower_ not in ("your", "ur", "yer", "yours", "thy") else "reader"
+    if pc == "self":
+        return "self"
+    return "reader" if n.lemma_.lower() in PERSON_NOUNS and pc == "reader" else "work"
+
+
+def _children_class(n) -> tuple[str | None, str | None]:
+    """(the determiner, the class the children give away), reading the children in order."""
+    det = None
+    for c in n.children:
+        if c.dep_ == "poss":
+            return det, _possessed(n, c)
+        if c.dep_ == "det":
+            det = c.lower_
+        if c.dep_ == "prep" and c.lower_ == "like":  # "people like you", "idiots like him"
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in SECOND_GROUPS:
+                return det, "reader"
+    return det, None
+
+
+def _noun_class(n) -> str:
+    low = n.lower_
+    found = _word_class(n, low)
+    if found is not None:
+        return found
+    det, found = _children_class(n)
+    if found is not None:
+        return found
+    return _lemma_class(n, low, det)
+
+
+def _you_before(n) -> bool:
+    return any(c.lower_ in ("you", "u", "ya") for c in n.children) or bool(n.i and n.doc[n.i - 1].lower_ in ("you", "u", "ya"))
+
+
+def _lemma_class(n, low: str, det: str | None) -> str:
+    lemma = n.lemma_.lower()
+    if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
+        return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
+    if n.pos_ == "PROPN":
+        return "named"
+    if n.pos_ == "PRON":
+        return "thing"
+    if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
+        return "work"
+    if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whoever") for g in c.subtree) for c in n.children):
+        return "person"
+    return "thing"

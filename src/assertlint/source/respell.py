@@ -1,0 +1,138 @@
+"""Undo how people type before the parser reads the prose: leetspeak ("m0ron", "1diot"), masked
+swear words ("f**k", "sh*t", "a$$hole"), stretched letters ("stuuupid") and shouting ("YOU ARE
+SO LAZY"), so that rules written for "moron" also catch "m0ron", and the tagger sees a word it
+knows.
+
+A word is respelled only into a word the rules know (the `vocabulary`, drawn from the rule
+lexicons), so "mp3", "k8s", "x86" and "$HOME" are left alone. A respelled word becomes a synthetic
+piece of the Prose mapped to the whole source word: findings still point at what the writer
+typed, and no fix is ever applied across it (Prose.plain is False there).
+"""
+from __future__ import annotations
+
+import re
+from itertools import islice, product
+
+from .prose import Prose
+
+# characters typed for a letter, and the letters they can stand for
+LEET = {
+    "0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "!": "i", "|": "li", "€": "e",
+}
+MASKS = frozenset("*#%")
+_ODD = "".join(re.escape(c) for c in sorted(set(LEET) | MASKS))
+# A candidate: a run of letters and typed stand-ins that holds a stand-in between or before
+# letters, or a letter written three times in a row. Handles ("@name") and money ("$5") never
+# qualify: they need letters on both sides of the stand-ins or a mask.
+_TOKEN = rf"[A-Za-z0-9{_ODD}]"
+# Every pattern here runs in linear time on any input: possessive quantifiers never backtrack,
+# and the lookaheads scan one token once (tests/test_respell.py times a 200 kB token).
+_CANDIDATE = re.compile(
+    rf"(?<!{_TOKEN})(?=[A-Za-z]*+[{_ODD}])(?={_TOKEN}*?[A-Za-z]){_TOKEN}++"
+    r"|(?<![A-Za-z0-9])(?=[A-Za-z]*?([A-Za-z])\1\1)[A-Za-z]++(?![0-9])"
+)
+# Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
+_SHOUT = re.compile(r"\b[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
+_CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
+_SHOUT_WORD = re.compile(r"[A-Za-z']++")
+_RUN = re.compile(r"([A-Za-z])\1{2,}")
+_MAX_TRIES = 256
+
+
+class Respeller:
+    """Respells typed-around words into words of `vocabulary`. `masked` lists the words people
+    mask with * or #, most likely first: "f**k" -> the first of them that fits ("fuck")."""
+
+    def __init__(self, vocabulary, masked=()) -> None:
+        self.vocabulary = frozenset(w.lower() for w in vocabulary if w.isalpha())
+        self.masked = tuple(w.lower() for w in masked if w.isalpha())
+        self._by_shape: dict[tuple[int, str], list[str]] = {}
+        for w in self.masked:
+            self._by_shape.setdefault((len(w), w[0]), []).append(w)
+
+    def word(self, raw: str) -> str | None:
+        """The vocabulary word `raw` was typed for, or None."""
+        low = raw.lower()
+        if low in self.vocabulary:
+            return None  # already a word the rules know
+        letters = sum(c.isalpha() for c in low)
+        if any(c in MASKS for c in low):
+            return self._unmask(low, letters)
+        if any(c in LEET for c in low):
+            return self._unleet(low, letters)
+        return self._unstretch(low)
+
+    def _unmask(self, low: str, letters: int) -> str | None:
+        stars = sum(c in MASKS for c in low)
+        if not low[0].isalpha() or letters < 1 or stars > 2 * letters + 1:
+            return None
+        for w in self._by_shape.get((len(low), low[0]), ()):
+            if all(c in MASKS or c == wc or LEET.get(c, "").find(wc) >= 0 for c, wc in zip(low, w)):
+                return w
+        return None
+
+    def _unleet(self, low: str, letters: int) -> str | None:
+        swaps = sum(c in LEET for c in low)
+        if letters < 2 or swaps > letters:
+            return None
+        options = [LEET.get(c, c) if not c.isalpha() else c for c in low]
+        for combo in islice(product(*options), _MAX_TRIES):
+            cand = "".join(combo)
+            if cand in self.vocabulary:
+                return cand
+            squeezed = self._unstretch(cand)
+            if squeezed:
+                return squeezed
+        return None
+
+    def _unstretch(self, low: str) -> str | None:
+        runs = list(_RUN.finditer(low))
+        if not runs:
+            return None
+        # each run of three or more becomes one letter or two ("stuuupid" -> "stupid", "fuuuck" -> "fuck")
+        pieces, pos = [], 0
+        for m in runs:
+            pieces.append((low[pos:m.start()],))
+            pieces.append((m.group(1), m.group(1) * 2))
+            pos = m.end()
+        pieces.append((low[pos:],))
+        for combo in islice(product(*pieces), _MAX_TRIES):
+            cand = "".join(combo)
+            if cand in self.vocabulary:
+                return cand
+        return None
+
+    def __call__(self, prose: Prose) -> Prose:
+        text = prose.text
+        swaps: list[tuple[int, int, str]] = []
+        for m in _SHOUT.finditer(text):  # every shouted word lowered (and respelled) on its own
+            for w in _SHOUT_WORD.finditer(text, m.start(), m.end()):
+                word = w.group()
+                if word != "I":
+                    swaps.append((w.start(), w.end(), self.word(word) or word.lower()))
+        for m in _CAPS_WORD.finditer(text):  # one shouted word the rules know: "DISGUSTING"
+            low = m.group().lower()
+            if low in self.vocabulary:
+                swaps.append((m.start(), m.end(), low))
+        for m in _CANDIDATE.finditer(text):
+            raw = m.group().rstrip("!|")  # "1diot!": a closing "!" is punctuation, not an "i"
+            new = self.word(raw) if raw else None
+            if new is not None:
+                if raw[0].isupper():
+                    new = new[0].upper() + new[1:]
+                swaps.append((m.start(), m.start() + len(raw), new))
+        if not swaps:
+            return prose
+        return prose.respelled(_disjoint(swaps))
+
+
+def _disjoint(swaps: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted, without overlaps (where two swaps start together, the longer wins)."""
+    swaps.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, str]] = []
+    for s in swaps:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out

@@ -1,0 +1,34 @@
+"""Who an evaluative word is aimed at (engine/target.py), read off the parse."""
+from __future__ import annotations
+
+import pytest
+
+from assertlint.engine.target import target_class
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from assertlint.nlp.loader import load_pipeline
+
+    return load_pipeline(None)
+
+
+@pytest.mark.parametrize("text,word,want", [
+    ("You are so stupid.", "stupid", "reader"),
+    ("Get out of my way, you idiot.", "idiot", "reader"),
+    ("Your design is idiotic.", "idiotic", "work"),
+    ("This API sucks.", "sucks", "work"),
+    ("They are pathetic at answering issues.", "pathetic", "person"),
+    ("Idiots like you are the problem.", "Idiots", "reader"),
+    ("My stupid mistake broke the build.", "stupid", "self"),
+    ("I was stupid to push on Friday.", "stupid", "self"),
+    ("The stupid weather ruined the picnic.", "stupid", "thing"),
+    ("These morons broke it again.", "morons", "work"),
+    ("Pathetic, really.", "Pathetic", "exclamation"),
+    ("What an ugly hack.", "ugly", "work"),
+    ("Read the docs, numbskull.", "numbskull", "reader"),
+])
+def test_target_classes(nlp, text, word, want):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
