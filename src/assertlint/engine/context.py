@@ -87,10 +87,11 @@ def person(tok) -> str:
 
 
 def subject_of(verb):
-    """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative."""
+    """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative.
+    An @handle is the person addressed, not a subject: "@sam check your tone" is an order."""
     for _ in range(6):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if child.dep_ in ("nsubj", "nsubjpass", "expl") and not child.text.startswith("@"):
                 return child
         if verb.dep_ in ("xcomp", "conj", "aux", "auxpass", "acomp") and verb.head.i != verb.i:
             verb = verb.head
