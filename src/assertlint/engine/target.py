@@ -90,6 +90,8 @@ def target_class(tok) -> str:
         return "reader"
     head = tok.head
     dep = tok.dep_
+    if dep == "conj" and head.i != tok.i and head.pos_ == tok.pos_ and head.i < tok.i:
+        return target_class(head)  # "how rude and ignorant you are": the first word's target
     if dep in ("amod", "compound", "nmod", "poss") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
         return _noun_class(head)
     if dep == "advmod" and head.pos_ in ("ADJ", "ADV") and head.i != tok.i:
