@@ -18,7 +18,7 @@ from ..source.respell import Respeller
 from . import context as ctx
 from .merge import finalize
 from .target import target_class
-from .triggers import Gate
+from .triggers import COMMON, Gate
 
 MAX_UNIT_CHARS = 8000  # one parse at most this long: bounded memory on any input
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
@@ -91,7 +91,7 @@ class Linter:
         self.lexicons = lexicons or {}
         self.gate = Gate(rules) if gate else None
         vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
-        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()))
+        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON)
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
