@@ -89,6 +89,9 @@ NOT_CONTEMPT = {
 # Animal names insult only when a person is called one ("you pig"); a pig on a farm, Apache Pig,
 # "monkey-patching" and "rats!" are not. They are left out here: the hand-written weak_labels list
 # in aggressive.toml carries them, for rules that need a person called one.
+# Words whose sense for a thing is technical and neutral ("a useless assignment" is dead code)
+# but an insult for a person ("you're useless"): rules use them only with a person as the target.
+PEOPLE_ONLY = {"useless"}
 ANIMALS = {"pig", "pigs", "rat", "rats", "donkey", "donkeys", "swine", "monkey", "monkeys", "slug", "weasel", "sheep"}
 # Profane words whose use as a swear word (not at anybody) is common; they are kept in their own
 # list so that rules can ask for a target ("fuck you", "your shitty code") before flagging.
@@ -218,6 +221,8 @@ def build(shared: Path, cuss_path: str | None) -> tuple[str, str]:
             key = "swear_words"
         elif w in THING_NOUNS:
             key = "contempt_things"
+        elif w in PEOPLE_ONLY:
+            key = "contempt_of_people"
         elif w in ANIMALS:
             continue  # the hand-written weak_labels carry them, with the person they must be said of
         else:
@@ -238,10 +243,11 @@ def build(shared: Path, cuss_path: str | None) -> tuple[str, str]:
         "# (NOT_CONTEMPT in the script says which and why).",
         "",
     ]
-    order = ["contempt_strong", "contempt_medium", "contempt_things", "swear_words"]
+    order = ["contempt_strong", "contempt_medium", "contempt_of_people", "contempt_things", "swear_words"]
     notes = {
         "contempt_strong": "Words of contempt (labels, adjectives, verbs) that judge whoever or whatever they are aimed at.",
         "contempt_medium": "Milder words of contempt, or with a neutral sense too: rules ask for a person or their work as the target.",
+        "contempt_of_people": "Words of contempt for a person that describe a thing neutrally (\"a useless assignment\").",
         "contempt_things": "Contempt for a thing, an idea or a piece of work (not a name for a person).",
         "swear_words": "Profanity: an insult when aimed at someone, undirected swearing otherwise.",
     }

@@ -26,6 +26,7 @@ def respell():
     ("so b**chy", "so bitchy"),
     ("you're stuuupid", "you're stupid"),
     ("a l0s3r", "a loser"),
+    ("u r sooo stuuupid", "you are so stupid"),
     ("YOU ARE SO STUPID", "you are so stupid"),
     ("That is DISGUSTING.", "That is disgusting."),
     ("F**k it", "Fuck it"),
@@ -37,7 +38,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
 
 @pytest.mark.parametrize("text", [
     "mp3 k8s x86 $HOME @john $5 a55 2024 i18n utf8",
-    "Coool, soooo good",  # stretched, but not into a word of the vocabulary
+    "Coool, hmmmm",  # stretched, but not into a word the rules or the common list know
     "I AM OK",  # "I" stays capital; fewer than three shouted words of two letters
     "NASA and the ESA",
 ])

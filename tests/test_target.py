@@ -27,6 +27,7 @@ def nlp():
     ("Pathetic, really.", "Pathetic", "exclamation"),
     ("What an ugly hack.", "ugly", "work"),
     ("Read the docs, numbskull.", "numbskull", "reader"),
+    ("You are showing how rude and ignorant you can be.", "ignorant", "reader"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)

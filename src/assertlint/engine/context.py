@@ -110,10 +110,11 @@ def person(tok) -> str:
 
 
 def subject_of(verb):
-    """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative."""
+    """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative.
+    An @handle is the person addressed, not a subject: "@sam check your tone" is an order."""
     for _ in range(6):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if child.dep_ in ("nsubj", "nsubjpass", "expl") and not child.text.startswith("@"):
                 return child
         if verb.dep_ in ("xcomp", "conj", "aux", "auxpass", "acomp") and verb.head.i != verb.i:
             verb = verb.head
@@ -182,8 +183,28 @@ def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     return False
 
 
+_INVERTING = frozenset({
+    "do", "does", "did", "is", "are", "was", "were", "am", "can", "could", "will", "would", "should", "shall",
+    "may", "might", "have", "has", "had", "must",
+})
+_WH = frozenset({"what", "why", "how", "who", "whom", "whose", "which", "where", "when"})
+
+
 def is_question(sent) -> bool:
-    return sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    """Ends in "?", or, with no end mark at all (chat), starts like a question: an auxiliary
+    before its subject ("does that make sense", "is that ok") or a question word."""
+    text = sent.text.rstrip().rstrip("\"'\u201d\u2019)")
+    if text.endswith("?"):
+        return True
+    if not text or text[-1] in ".!:;" or len(sent) < 2:
+        return False
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "INTJ")]
+    if len(words) < 2:
+        return False
+    first = words[0].lower_
+    if first in _WH:  # "what a mess" is an exclamation, "what do you mean" a question
+        return words[1].lower_ not in ("a", "an", "such")
+    return first in _INVERTING and words[1].dep_ in ("nsubj", "nsubjpass", "expl")
 
 
 def at_sentence_start(sent, start: int) -> bool:

@@ -10,10 +10,16 @@ one of these classes:
   person       other people: he, she, they, "these devs", "whoever wrote this", "the author",
                a label that itself names people ("idiots everywhere", "what a moron")
   work         what somebody made or decided: a possessed noun ("your patch", "their design",
-               "Sam's plan"), a pointed-at thing ("this PR", "that idea", "this is garbage")
+               "Sam's plan"), a pointed-at thing ("this PR", "that idea"), a noun for a made
+               thing ("the ugly hack", "a stupid design")
+  pointer      a bare "this", "that" or "it" ("this is garbage", "it sucks"): whatever is being
+               discussed, usually somebody's work, sometimes a situation
+  artifact     any other made or abstract thing ("a silly interpolation", "the ugly nulls"):
+               somebody made it, though the sentence does not say who
   named        a proper noun that may be a person or a product ("Baidu sucks")
   self         the writer: I, we, my, our ("I'm an idiot", "my stupid typo")
-  thing        a thing nobody is said to own ("the weather", "a lazy loader")
+  thing        a thing nobody made or owns: weather, time, luck, a device, an accident
+               ("the stupid weather", "this damn printer", "an ugly bug")
   label        a noun that names its own target, predicated of nothing else ("these morons broke
                it", "what a clown"): a label for people, or a thing when the noun is one
   exclamation  a verbless outburst about whatever is being discussed ("Pathetic." "So stupid!")
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 from .context import FIRST, SECOND, subject_of
 
-CLASSES = ("reader", "person", "work", "named", "self", "thing", "label", "exclamation", "none")
+CLASSES = ("reader", "person", "work", "pointer", "artifact", "named", "self", "thing", "label", "exclamation", "none")
 
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "them", "himself", "herself", "themselves", "someone", "somebody",
@@ -54,6 +60,18 @@ thing things stuff move stunt issue issues ticket tickets report question questi
 request requests thread post posts driver drivers function block loop style convention prefix macro
 language tests interface documentation
 """.split())
+# Things nobody made or owns in a conversation: contempt for them is venting, not judging.
+NOBODYS = frozenset("""
+weather rain snow wind storm cold heat sun sunshine day days week weeks weekend weekends month months year
+years morning mornings evening night nights monday tuesday wednesday thursday friday saturday sunday
+time timing traffic commute luck life world situation universe flu virus cold cough headache bug bugs
+error errors crash crashes accident accidents typo typos mistake mistakes glitch outage outages
+printer printers car cars train trains bus plane flight flights phone phones laptop laptops computer
+computers machine machines wifi internet network connection battery keyboard mouse door alarm
+elevator lift coffee weather meeting meetings queue line lines deadline deadlines headache noise
+charger chargers cable cables port ports adapter screen monitor headphones tv fridge oven kettle chair
+desk pump tank engine fan battery bike road roads parking hotel room airport airline food
+""".split())
 SECOND_GROUPS = frozenset({"you", "u", "ya", "y'all", "yall", "ye", "yourself", "yourselves"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "act", "become", "get", "feel", "appear", "remain", "stay"})
 CALLING = frozenset({"call", "consider", "label", "name", "think", "find", "make"})
@@ -70,13 +88,21 @@ def target_class(tok) -> str:
     # "Read the docs, numbskull.": a name set off at the end of a sentence
     if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and (_after_you(tok) or _vocative(tok)):
         return "reader"
-    for step in (_modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
+    for step in (_coordinated, _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject,
+                 _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
     if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
         return _own_noun(tok)
     return _verbless(tok)
+
+
+def _coordinated(tok) -> str | None:
+    head = tok.head
+    if tok.dep_ == "conj" and head.i != tok.i and head.pos_ == tok.pos_ and head.i < tok.i:
+        return target_class(head)  # "how rude and ignorant you are": the first word's target
+    return None
 
 
 def _modifier_of_noun(tok) -> str | None:
@@ -134,7 +160,8 @@ def _own_noun(tok) -> str:
     if tok.dep_ in ("dobj", "pobj") and head.lemma_ in CALLING:
         return "person"
     own = _noun_class(tok)
-    return "label" if own == "thing" and tok.pos_ != "ADJ" else own  # "these idiots", "what a moron": the word names its target
+    # "these idiots", "what a moron": the word names its target
+    return "label" if own in ("thing", "artifact") and tok.pos_ != "ADJ" else own
 
 
 def _after_you(tok) -> bool:
@@ -174,7 +201,10 @@ def _vocative(tok) -> bool:
 
 def _verbless(tok) -> str:
     """A verbless sentence ("Pathetic." / "So stupid!" / "Simply stupid.") is an outburst about
-    what is being discussed; anything else with no head is aimed at nothing."""
+    what is being discussed ("Stupid me!" about the writer); anything else with no head is aimed
+    at nothing."""
+    if any(c.lower_ in FIRST for c in tok.children):
+        return "self"
     sent = tok.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent) and tok.dep_ in ("ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
         return "exclamation"
@@ -192,7 +222,7 @@ def _word_class(n, low: str) -> str | None:
     if low in THIRD:
         return "person"
     if low in POINTERS:
-        return "work"
+        return "pointer"
     if n.dep_ in ("csubj", "csubjpass") or n.pos_ == "VERB":
         return "work"  # "what you did is stupid", "merging this was stupid"
     return None
@@ -246,8 +276,15 @@ def _lemma_class(n, low: str, det: str | None) -> str:
         return "named"
     if n.pos_ == "PRON":
         return "thing"
+    return _made_or_nobodys(n, low, lemma, det)
+
+
+def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
+    """A thing nobody made, somebody's work, a person after all ("the one who ..."), or a made thing."""
+    if lemma in NOBODYS or low in NOBODYS:
+        return "thing"
     if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
         return "work"
     if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whoever") for g in c.subtree) for c in n.children):
         return "person"
-    return "thing"
+    return "artifact" if n.pos_ in ("NOUN", "X") else "thing"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..ruleset.model import Pattern, Rule
+from .contractions import SPLITS
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _IRREGULAR = {
@@ -173,8 +174,6 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
     return [tuple(sets)] if sets else None
 
 
-_CONTRACTION_SPLITS = {"can't": ("ca",), "won't": ("wo",), "cannot": ("can", "not"), "gonna": ("gon", "na"),
-                       "wanna": ("wan", "na"), "gotta": ("got", "ta"), "shan't": ("sha",), "ain't": ("ai",)}
 
 
 def sentence_words(text: str) -> set[str]:
@@ -190,15 +189,17 @@ def sentence_words(text: str) -> set[str]:
                 extra.add(w[:-3])
                 extra.add("n't")
                 extra.add("n't")  # spaCy's token for the negation: "don't" -> "do" + "n't"
-        if w in _CONTRACTION_SPLITS:
-            extra.update(_CONTRACTION_SPLITS[w])
+        pieces = SPLITS.get(w)
+        if pieces:
+            extra.update(pieces)
     extra.update(PUNCT.intersection(text))
     extra.update(_SYMBOL.findall(text))
     return words | extra
 
 
 _WILD = r"[\s\S]*?"
-_MIDWORD = frozenset({"na", "ta", "n't"})  # pieces spaCy cuts from inside a word: gon|na, do|n't
+# pieces spaCy cuts from inside a word: gon|na, do|n't, do|nt, i|m, you|re
+_MIDWORD = frozenset({"na", "ta", "n't"} | {p for pieces in SPLITS.values() for p in pieces[1:]})
 
 
 def _literal_regex(words: set[str]) -> str:

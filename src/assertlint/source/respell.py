@@ -36,6 +36,14 @@ _CANDIDATE = re.compile(
 _SHOUT = re.compile(r"\b[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
+# "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words
+_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
+# "u r so lazy": a lone "r" after a pronoun is "are"
+_ARE = re.compile(r"(?:(?<=\bu )|(?<=\byou )|(?<=\bwe )|(?<=\bthey ))r(?![\w'@/.\-])")
+STRETCHED_COMMON = frozenset("""
+so too very really please no yes what why stop you your now ever never what whatever seriously
+omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
+""".split())
 _RUN = re.compile(r"([A-Za-z])\1{2,}")
 _MAX_TRIES = 256
 
@@ -44,8 +52,10 @@ class Respeller:
     """Respells typed-around words into words of `vocabulary`. `masked` lists the words people
     mask with * or #, most likely first: "f**k" -> the first of them that fits ("fuck")."""
 
-    def __init__(self, vocabulary, masked=()) -> None:
+    def __init__(self, vocabulary, masked=(), common=()) -> None:
         self.vocabulary = frozenset(w.lower() for w in vocabulary if w.isalpha())
+        # stretched common words ("sooo", "reallyyy", "pleeease") are squeezed too, never un-leeted
+        self.common = frozenset(w.lower() for w in common if w.isalpha()) | STRETCHED_COMMON
         self.masked = tuple(w.lower() for w in masked if w.isalpha())
         self._by_shape: dict[tuple[int, str], list[str]] = {}
         for w in self.masked:
@@ -99,7 +109,7 @@ class Respeller:
         pieces.append((low[pos:],))
         for combo in islice(product(*pieces), _MAX_TRIES):
             cand = "".join(combo)
-            if cand in self.vocabulary:
+            if cand in self.vocabulary or cand in self.common:
                 return cand
         return None
 
@@ -122,6 +132,8 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((m.start(), m.start() + len(raw), new))
+        swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
+        swaps.extend((m.start(), m.end(), "are") for m in _ARE.finditer(text))
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))

@@ -1,0 +1,56 @@
+"""How people really type: repeated letters, digits and symbols for letters, masked swear words,
+ALL CAPS, missing apostrophes, no final punctuation, lower-case "i", "u" for "you". The same
+message typed carefully and typed carelessly gets the same category."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import assertlint
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CASES = [
+    # (carefully typed, carelessly typed, category)
+    ("You're an idiot.", "youre an idiot", "judging"),
+    ("You're an idiot.", "ur an idiot", "judging"),
+    ("What a moron.", "what a m0r0n", "judging"),
+    ("You are so stupid.", "u r sooo stuuupid", "judging"),
+    ("Your code is garbage.", "YOUR CODE IS GARBAGE", "judging"),
+    ("Don't be stupid.", "dont be stupid", "judging"),
+    ("I'm not reviewing this shit again.", "im not reviewing this sh*t again", "judging"),
+    ("I'm done talking to you.", "im done talking to u", "stonewalling"),
+    ("Fix it or I'm leaving.", "fix it or im leaving", "threat"),
+    ("I'm sorry you feel that way.", "sorry u feel that way", "passive-aggressive"),
+    ("Does that make sense?", "does that make sense", "validation-seeking"),
+    ("As I already said, the deadline is Friday.", "as i already said the deadline is friday", "passive-aggressive"),
+    ("Who asked you?", "who asked u", "judging"),
+]
+
+
+@pytest.mark.parametrize("careful,careless,category", CASES)
+def test_careless_typing_gets_the_same_category(careful, careless, category):
+    for text in (careful, careless):
+        got = {f.category for f in assertlint.check(text)}
+        assert category in got, (text, got)
+
+
+@pytest.mark.parametrize("text", [
+    "i dont think the build is broken, i just restarted it",
+    "im not sure what u mean by the second step",
+    "THE BUILD IS GREEN AGAIN",
+    "k8s 1.29 and mp3 files r fine",
+])
+def test_careless_typing_alone_is_not_a_finding(text):
+    got = {f.category for f in assertlint.check(text) if f.style == "aggressive"}
+    assert not got, (text, got)
+
+
+def test_the_gate_knows_every_split_the_tokenizer_makes():
+    """engine/contractions.py is generated from spaCy's tokenizer exceptions; it must match the
+    installed spaCy, or the gate could skip a sentence a rule matches ("dont" -> "do" + "nt")."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_contractions.py"), "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, "src/assertlint/engine/contractions.py is stale: run scripts/gen_contractions.py"
