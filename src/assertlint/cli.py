@@ -293,7 +293,12 @@ def run() -> None:
     """The console entry point: run, flush, and leave without the interpreter's slow teardown
     (0.1-0.2 s of freeing spaCy's objects that nobody will use again)."""
     try:
-        main(prog_name="assertlint")
+        if len(sys.argv) > 1 and sys.argv[1] == "server":  # the language server (docs/editors.md)
+            from .lsp.command import server
+
+            server(args=sys.argv[2:], prog_name="assertlint server")
+        else:
+            main(prog_name="assertlint")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
