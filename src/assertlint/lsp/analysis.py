@@ -56,14 +56,15 @@ class Result:
 
 
 def check_path(path: str | None, language_id: str) -> tuple[str | None, str]:
-    """(the path to check under, its markup kind): the language id wins over the suffix, so a
-    Markdown buffer named NOTES is read as Markdown; config is still found from its folder."""
+    """(the path to check under, its markup kind). A Markdown or reST suffix decides, as in the
+    CLI; otherwise the editor's language id does, so a Markdown buffer named NOTES is read as
+    Markdown (checked as NOTES.md: config is still found from its folder)."""
     want = LANGUAGE_KIND.get((language_id or "").lower())
     if path is None:
         kind = want or "text"
         return (f"untitled{SUFFIX[kind]}" if want else None), kind
     have = markup_kind(path)
-    if want is None or want == have:
+    if want is None or want == have or have != "text":
         return path, have
     return path + SUFFIX[want], want
 
