@@ -23,7 +23,7 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Hide findings below this severity.")
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to parse with.")
 @click.option("--debounce-ms", type=click.IntRange(0, 10_000), default=None,
-              help="Wait this long after an edit before checking (default 25).")
+              help="Edits closer together than this are checked once, after a pause (default 15).")
 @click.option("--log-file", metavar="PATH", type=click.Path(dir_okay=False),
               help="Write the server's log here instead of standard error.")
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="warning",

@@ -86,6 +86,7 @@ class Document:
     version: int | None
     language_id: str = ""
     path: str | None = None  # a file system path (file: URIs), else None
+    changed_at: float = float("-inf")  # event-loop time of the last change (for the debounce)
     _lines: Lines | None = None
 
     @property

@@ -2,9 +2,10 @@
 
 Threads: pygls runs the protocol on an asyncio loop; every call into the linter runs on ONE
 checker thread (the model stays loaded there, warm), so the loop keeps reading messages while a
-check runs. A change schedules a check after a short debounce; a check of a version that is no
-longer current is skipped before it starts and never published; while a check runs, later edits
-wait and only the newest version is checked next.
+check runs. An edit after a pause is checked at once; edits coming faster than the debounce
+(15 ms by default) wait for a pause. A check of a version that is no longer current is skipped
+before it starts and never published; while a check runs, later edits wait and only the newest
+version is checked next.
 """
 from __future__ import annotations
 
@@ -258,7 +259,13 @@ class AssertlintServer(LanguageServer):
         for change in params.content_changes:
             doc.apply(change, self.encoding)
         doc.version = params.text_document.version
-        self.schedule(doc.uri, self.settings.debounce_ms / 1000)
+        # Debounce on both edges: an edit after a pause is checked at once; edits that follow
+        # each other faster than the debounce wait for a pause (one check for the burst).
+        debounce = self.settings.debounce_ms / 1000
+        now = asyncio.get_running_loop().time()
+        quiet = now - doc.changed_at >= debounce
+        doc.changed_at = now
+        self.schedule(doc.uri, 0.0 if quiet else debounce)
 
     def did_save(self, params: t.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri

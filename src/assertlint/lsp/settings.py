@@ -7,7 +7,9 @@ Keys (camelCase, as editors write them; snake_case and kebab-case are accepted t
     config, isolated                  one config file for every document / ignore config files
     minSeverity                       info | warning | error
     includeBlockquotes, model         as the command-line options
-    debounceMs                        wait after an edit before checking (default 25)
+    debounceMs                        edits closer together than this are checked once, after
+                                      a pause this long (default 15); an edit after a pause is
+                                      checked at once
     maxDocumentChars                  larger documents are not checked (default 500000)
     reportUnusedIgnores               hint at suppressions that matched nothing (default false)
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 
 from .backend import BackendOptions
 
-DEBOUNCE_MS = 25
+DEBOUNCE_MS = 15
 MAX_DOCUMENT_CHARS = 500_000
 
 
