@@ -231,7 +231,9 @@ def test_config_per_document_and_edits_without_restart(tmp_path, editor):
 
 
 def test_settings_push_and_pull_take_effect_without_restart(tmp_path, editor):
-    ed = editor(init_options={"ignore": ["judging"]}, pull_config={"select": ["apology"]})
+    # initializationOptions, then the client's settings over them (the pulled selection keeps
+    # the initial ignore)
+    ed = editor(init_options={"ignore": ["judging"]}, pull_config={"select": ["apology", "judging"]})
     uri = (tmp_path / "x.txt").as_uri()
     ed.open(uri, f"{APO} I just wanted to ask. {JDG}\n")
     first = ed.diagnostics(uri, 1)
@@ -244,7 +246,7 @@ def test_settings_push_and_pull_take_effect_without_restart(tmp_path, editor):
     ed.notify_configuration({"assertlint": {"select": [], "ignore": ["apology"], "minSeverity": "info"}})
     assert sorted(d.code for d in ed.diagnostics(uri, 1, after=seen)) == ["JDG001", "MIN001"]
     seen = len(ed.published[uri])
-    ed.pull_config = {"select": ["judging"]}
+    ed.pull_config = {"select": ["judging"], "ignore": []}  # an empty list overrides the initial ignore
     ed.notify_configuration(None)  # pull model: the server asks again
     assert [d.code for d in ed.diagnostics(uri, 1, after=seen)] == ["JDG001"]
 

@@ -93,6 +93,7 @@ class AssertlintServer(LanguageServer):
         self.base_options = options or BackendOptions()
         self.base_settings = settings or ServerSettings()
         self.options, self.settings = self.base_options, self.base_settings
+        self.init_options = None
         self.backend_factory = backend_factory
         self.backend = backend_factory(self.options)
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assertlint-check")
@@ -175,9 +176,14 @@ class AssertlintServer(LanguageServer):
 
     # -- settings -------------------------------------------------------------------------------
     def _apply_settings(self, raw, initial: bool = False) -> bool:
-        """Apply the client's settings over the command line's; True when the linter changed."""
-        options, settings, problems = merge(self.base_options, self.base_settings, raw)
-        for p in problems:
+        """The command line's options, then initializationOptions, then the client's latest
+        settings (each whole, as sent); True when the linter's options changed."""
+        if initial:
+            self.init_options = raw
+            raw = None
+        options, settings, problems = merge(self.base_options, self.base_settings, self.init_options)
+        options, settings, more = merge(options, settings, raw)
+        for p in (problems if initial else []) + more:
             self._tell(p, t.MessageType.Warning)
         self.settings = settings
         if options == self.options:
