@@ -109,6 +109,7 @@ class AssertlintServer(LanguageServer):
         self.resolve_edits = False
         self.pull_config = False
         self._poll: asyncio.TimerHandle | None = None
+        self.stopping = False  # after `shutdown`: no more checks
         self._register()
 
     # -- wiring -----------------------------------------------------------------------------------
@@ -159,6 +160,7 @@ class AssertlintServer(LanguageServer):
         self._poll = loop.call_later(CONFIG_POLL_SECONDS, self._poll_config)
 
     def on_shutdown(self, params) -> None:
+        self.stopping = True
         for handle in self.timers.values():
             handle.cancel()
         self.timers.clear()
@@ -243,9 +245,15 @@ class AssertlintServer(LanguageServer):
             return False
 
         def done(fut) -> None:
-            if not fut.cancelled() and fut.exception() is None and fut.result():
+            if fut.cancelled():
+                return
+            if fut.exception() is not None:
+                log.error("checking the config files failed: %r", fut.exception())
+            elif fut.result():
                 self._recheck_all()
 
+        if self.stopping:
+            return
         if paths:
             loop.run_in_executor(self.checker, job).add_done_callback(done)
         self._poll = loop.call_later(CONFIG_POLL_SECONDS, self._poll_config)
@@ -290,6 +298,8 @@ class AssertlintServer(LanguageServer):
     def schedule(self, uri: str, delay: float) -> None:
         if (handle := self.timers.pop(uri, None)) is not None:
             handle.cancel()
+        if self.stopping:
+            return
         loop = asyncio.get_running_loop()
         self.timers[uri] = loop.call_later(delay, self._start, uri)
 
@@ -301,7 +311,7 @@ class AssertlintServer(LanguageServer):
     def _start(self, uri: str) -> None:
         self.timers.pop(uri, None)
         doc = self.docs.get(uri)
-        if doc is None:
+        if doc is None or self.stopping:
             return
         if uri in self.inflight:
             self.pending.add(uri)  # checked again, at its newest version, when this one ends
@@ -419,8 +429,9 @@ class AssertlintServer(LanguageServer):
 
     async def fix_all_command(self, *args):
         """assertlint.fixAll [uri]: apply every safe fix to the document (workspace/applyEdit)."""
-        uri = args[0] if args and isinstance(args[0], str) else (args[0] or {}).get("uri") if args else None
-        if not uri or uri not in self.docs:
+        first = args[0] if args else None
+        uri = first.get("uri") if isinstance(first, dict) else first
+        if not isinstance(uri, str) or uri not in self.docs:
             raise JsonRpcInvalidParams(f"{FIX_ALL} takes the URI of an open document")
         res = await self.current(uri)
         if res is None or not res.findings:
