@@ -85,7 +85,7 @@ def test_neovim_shows_diagnostics_and_applies_a_quick_fix(tmp_path):
     out = tmp_path / "out.json"
     env = {**os.environ, "ASSERTLINT_NVIM_OUT": str(out),
            "ASSERTLINT_NVIM_CMD": json.dumps([sys.executable, "-m", "assertlint", "server"]),
-           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
+           **{f"XDG_{d}_HOME": str(tmp_path / d.lower()) for d in ("CONFIG", "DATA", "STATE", "CACHE")}}
     proc = subprocess.run([nvim, "--headless", "--clean", "-n", "-S", str(tmp_path / "init.lua"), str(doc)],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=240)
     assert out.exists(), f"nvim wrote nothing (exit {proc.returncode}): {proc.stderr[-2000:]}"
