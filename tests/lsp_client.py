@@ -198,6 +198,9 @@ class Editor:
                 spans.append((a, b, e.new_text))
             self.change(uri, sorted(spans, reverse=True))  # back to front: earlier ranges stay valid
 
+    def save(self, uri: str) -> None:
+        self.client.text_document_did_save(t.DidSaveTextDocumentParams(t.TextDocumentIdentifier(uri)))
+
     def close(self, uri: str) -> None:
         self.client.text_document_did_close(t.DidCloseTextDocumentParams(t.TextDocumentIdentifier(uri)))
 

@@ -88,7 +88,27 @@ def test_open_change_diagnose_fix_hover_explain_shutdown(tmp_path, editor):
     assert ed.texts[uri].splitlines()[-1].endswith(f"{JDG} <!-- assertlint: ignore[JDG001] -->")
     assert ed.diagnostics(uri, 4) == []
 
+    # saving checks again (the same version is published anew)
+    seen = len(ed.published[uri])
+    ed.save(uri)
+    assert ed.diagnostics(uri, 4, after=seen) == []
+    # closing clears the document's diagnostics
+    ed.close(uri)
+    ed.wait_for(lambda: ed.published[uri][-1].version is None and not ed.published[uri][-1].diagnostics,
+                what="cleared diagnostics")
+
     assert ed.shutdown() == 0
+
+
+def test_ignore_action_extends_a_directive_already_on_the_line(tmp_path, editor):
+    ed = editor()
+    uri = (tmp_path / "n.md").as_uri()
+    ed.open(uri, f"Intro.\n\n{APO} {JDG} <!-- assertlint: ignore[APO001] -->\n", "markdown")
+    assert [d.code for d in ed.diagnostics(uri, 1)] == ["JDG001"]
+    action = next(a for a in ed.code_actions(uri, ed.texts[uri].index("always")) if a.title.startswith("Ignore"))
+    ed.apply(action.edit)
+    assert ed.texts[uri].endswith(f"{JDG} <!-- assertlint: ignore[APO001,JDG001] -->\n")
+    assert ed.diagnostics(uri, 2) == []
 
 
 def test_fix_all_as_source_action_resolve_and_command(tmp_path, editor):

@@ -38,7 +38,7 @@ from ..taxonomy import SEVERITIES
 
 __all__ = [
     "Backend", "BackendOptions", "FileResult", "FixResult", "Finding", "CONFIG_NAMES", "markup_kind",
-    "ignore_directive", "existing_ignore", "rule_markdown", "reflow", "AssertlintError",
+    "ignore_directive", "existing_ignore", "rule_markdown", "reflow", "AssertlintError", "SEVERITIES",
 ]
 
 CONFIG_NAMES: tuple[str, ...] = CONFIG_FILES

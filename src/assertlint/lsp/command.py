@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..taxonomy import SEVERITIES
+from .backend import SEVERITIES
 
 
 def _split(values) -> tuple[str, ...]:
