@@ -75,6 +75,7 @@ def test_open_change_diagnose_fix_hover_explain_shutdown(tmp_path, editor):
     assert hover.contents.kind == t.MarkupKind.Markdown
     assert "JDG001" in hover.contents.value and "Why it lands badly" in hover.contents.value
     assert "Use instead" in hover.contents.value
+    assert "<!-- assertlint: ignore[JDG001] -->" in hover.contents.value  # the directive for Markdown
     assert covered(ed, uri, hover) == "You always ignore"[: len(covered(ed, uri, hover))]
     assert ed.hover(uri, 3) is None  # the heading: nothing there
 

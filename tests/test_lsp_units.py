@@ -7,7 +7,7 @@ from lsprotocol import types as t
 from assertlint.lsp import analysis, convert
 from assertlint.lsp.backend import BackendOptions, existing_ignore, ignore_directive
 from assertlint.lsp.document import UTF8, UTF16, UTF32, Document, Lines
-from assertlint.lsp.settings import ServerSettings, merge
+from assertlint.lsp.settings import ServerSettings, merge, section
 from lsp_client import ref_offset, ref_position
 
 # Astral emoji (two UTF-16 units, four UTF-8 bytes), CJK (one UTF-16 unit, three UTF-8 bytes),
@@ -118,3 +118,9 @@ def test_markup_kind_from_the_suffix_or_the_language_id():
     assert analysis.check_path("/d/a.md", "plaintext") == ("/d/a.md", "markdown")  # a markup suffix decides
     assert analysis.check_path(None, "markdown") == ("untitled.md", "markdown")
     assert analysis.check_path(None, "plaintext") == ("untitled.txt", "text")
+
+
+def test_settings_section_nested_bare_or_someone_elses():
+    assert section({"assertlint": {"ignore": ["x"]}, "marksman": {}}) == {"ignore": ["x"]}
+    assert section({"minSeverity": "error"}) == {"minSeverity": "error"}  # Helix sends the table itself
+    assert section({"rust-analyzer": {"cargo": {}}}) == {} and section(None) == {}

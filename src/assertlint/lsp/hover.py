@@ -1,10 +1,10 @@
 """Hover text for a finding: what was flagged, why it lands badly, what to write instead."""
 from __future__ import annotations
 
-from .backend import Finding, reflow
+from .backend import Finding, ignore_directive, reflow
 
 
-def hover_markdown(f: Finding, rule) -> str:
+def hover_markdown(f: Finding, rule, kind: str = "text") -> str:
     head = f"**{f.rule}** `{f.name}` · {f.category} ({f.style}) · {f.severity}"
     parts = [head, f.message]
     if rule is not None:
@@ -19,13 +19,13 @@ def hover_markdown(f: Finding, rule) -> str:
             what = f"“{s.replacement}”" if s.replacement else "(remove it)"
             lines.append(f"- {what}: {s.description} ({s.applicability})")
         parts.append("\n".join(lines))
-    parts.append(f"Turn it off on this line: `assertlint: ignore[{f.rule}]`")
+    parts.append(f"Turn it off on this line: `{ignore_directive(kind, (f.rule,))}`")
     return "\n\n".join(parts)
 
 
-def hover_plain(f: Finding, rule) -> str:
+def hover_plain(f: Finding, rule, kind: str = "text") -> str:
     """For clients that take no Markdown."""
-    out = hover_markdown(f, rule)
+    out = hover_markdown(f, rule, kind)
     for mark in ("**", "`"):
         out = out.replace(mark, "")
     return out

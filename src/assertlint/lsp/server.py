@@ -31,7 +31,7 @@ from .backend import CONFIG_NAMES, Backend, BackendOptions, rule_markdown
 from .configwatch import ConfigWatch
 from .document import UTF16, Document
 from .hover import hover_markdown, hover_plain
-from .settings import ServerSettings, merge
+from .settings import ServerSettings, merge, section
 
 log = logging.getLogger("assertlint.lsp")
 
@@ -218,11 +218,13 @@ class AssertlintServer(LanguageServer):
         return backend
 
     async def did_change_configuration(self, params: t.DidChangeConfigurationParams) -> None:
-        raw = params.settings
-        if isinstance(raw, dict) and raw:
-            await self._settings_changed(raw)
-        elif self.pull_config:
+        table = section(params.settings)
+        if table:
+            await self._settings_changed(table)
+        elif self.pull_config:  # a pull-model client only says that something changed
             await self._pull_settings()
+        else:
+            await self._settings_changed({})
 
     async def did_change_watched_files(self, params: t.DidChangeWatchedFilesParams) -> None:
         if any(os.path.basename(_path_of(c.uri) or c.uri) in CONFIG_NAMES for c in params.changes):
@@ -456,7 +458,7 @@ class AssertlintServer(LanguageServer):
         rules = await loop.run_in_executor(
             self.checker, lambda: [self.backend.rule(f.rule, res.check_path) for f in hits])
         render = hover_markdown if self.markdown_hover else hover_plain
-        value = "\n\n---\n\n".join(render(f, r) for f, r in zip(hits, rules))
+        value = "\n\n---\n\n".join(render(f, r, res.kind) for f, r in zip(hits, rules))
         kind = t.MarkupKind.Markdown if self.markdown_hover else t.MarkupKind.PlainText
         first = hits[0]
         rng = convert.lsp_range(res.lines, first.start + res.shift, first.end + res.shift, self.encoding)

@@ -54,11 +54,16 @@ def _codes(value) -> tuple[str, ...]:
 
 
 def section(raw) -> dict:
-    """The assertlint settings in what a client sent: {"assertlint": {...}} or the table itself."""
+    """The assertlint settings in what a client sent: {"assertlint": {...}}, or the table itself
+    (some clients send only their server's section); {} when it holds neither (another server's
+    settings, or null)."""
     if not isinstance(raw, dict):
         return {}
     inner = raw.get("assertlint")
-    return inner if isinstance(inner, dict) else raw
+    if isinstance(inner, dict):
+        return inner
+    known = set(_LIST_KEYS) | set(_BACKEND_SCALARS) | set(_SERVER_KEYS)
+    return raw if any(_norm(str(k)) in known for k in raw) else {}
 
 
 def merge(base: BackendOptions, server: ServerSettings, raw) -> tuple[BackendOptions, ServerSettings, list[str]]:
