@@ -177,9 +177,9 @@ class AssertlintServer(LanguageServer):
             log.exception("warming the linter failed")
 
     # -- settings -------------------------------------------------------------------------------
-    def _apply_settings(self, raw, initial: bool = False) -> bool:
+    def _apply_settings(self, raw, initial: bool = False) -> tuple[bool, bool]:
         """The command line's options, then initializationOptions, then the client's latest
-        settings (each whole, as sent); True when the linter's options changed."""
+        settings (each whole, as sent). (the linter's options changed, anything changed)."""
         if initial:
             self.init_options = raw
             raw = None
@@ -187,13 +187,12 @@ class AssertlintServer(LanguageServer):
         options, settings, more = merge(options, settings, raw)
         for p in (problems if initial else []) + more:
             self._tell(p, t.MessageType.Warning)
-        self.settings = settings
-        if options == self.options:
-            return False
-        self.options = options
-        if initial:
+        linter = options != self.options
+        changed = linter or settings != self.settings
+        self.settings, self.options = settings, options
+        if initial and linter:
             self.backend = self.backend_factory(options)
-        return True
+        return linter, changed
 
     async def _pull_settings(self) -> None:
         try:
@@ -202,15 +201,17 @@ class AssertlintServer(LanguageServer):
         except Exception as err:
             log.info("workspace/configuration failed: %s", err)
             return
-        if got and isinstance(got[0], dict):
-            await self._settings_changed(got[0])
+        await self._settings_changed(got[0] if got and isinstance(got[0], dict) else {})
 
     async def _settings_changed(self, raw) -> None:
-        if self._apply_settings(raw):
-            opts = self.options
+        """New settings from the client: a new linter if its options changed, then re-check the
+        open documents (nothing happens when the settings are the ones in force)."""
+        linter, changed = self._apply_settings(raw)
+        if linter:
             self.backend = await asyncio.get_running_loop().run_in_executor(
-                self.checker, self._new_backend, opts)
-        self._recheck_all()
+                self.checker, self._new_backend, self.options)
+        if changed:
+            self._recheck_all()
 
     def _new_backend(self, opts: BackendOptions) -> Backend:
         backend = self.backend_factory(opts)
