@@ -15,11 +15,13 @@ matter of a few lines:
     s.rules()                             Backend.rules
     s.reload()                            Backend.reload
     (derived from rules())                Backend.rule(code, path): hover and explain
+    (a check_text of a short text)        Backend.warm(): load the model before the first edit
 
-Beyond the contract, three facts of the file formats that the server must agree on with the CLI:
-CONFIG_NAMES (the config files looked for), markup_kind(path) and ignore_directive(...) (the
-inline suppression syntax of suppress.py). For now the body runs on the CLI's own Runner: the same
-config resolution, per-file ignores, min-severity and inline suppressions.
+Beyond the contract, facts the server must agree on with the CLI: CONFIG_NAMES (the config files
+looked for), markup_kind(path), ignore_directive / existing_ignore (the inline suppression syntax
+of source/suppress.py), rule_markdown / reflow (what --explain prints). For now the body runs on
+the CLI's own Runner: the same config resolution, per-file ignores, min-severity and inline
+suppressions.
 """
 from __future__ import annotations
 
