@@ -9,4 +9,5 @@ DEFAULT = "check"
 
 COMMANDS: dict[str, str] = {
     "check": "assertlint.cli.check:check",
+    "server": "assertlint.lsp.command:server",
 }
