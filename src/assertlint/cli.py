@@ -292,8 +292,14 @@ def _write_atomic(path: str, data: bytes) -> None:
 def run() -> None:
     """The console entry point: run, flush, and leave without the interpreter's slow teardown
     (0.1-0.2 s of freeing spaCy's objects that nobody will use again)."""
+    command, name = main, "assertlint"
+    if len(sys.argv) > 1 and sys.argv[1] == "audit":  # the archive audit (issue 14), its own command
+        from .audit.command import audit as command
+
+        del sys.argv[1]
+        name = "assertlint audit"
     try:
-        main(prog_name="assertlint")
+        command(prog_name=name)
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
