@@ -3,6 +3,7 @@ one batch (parsed together), turn findings and messages into rows, write the par
 No Dask here: the cluster module runs this as a task; tests run it directly."""
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 
@@ -92,5 +93,5 @@ def run_partition(part: Partition, job: Job, session) -> dict:
     t0 = time.perf_counter()
     frows, mrows, counts = check_partition(part, job, session)
     parts.write_part(job.out, part.index, part.id_type, frows, mrows)
-    counts.update(index=part.index, seconds=time.perf_counter() - t0)
+    counts.update(index=part.index, seconds=time.perf_counter() - t0, pid=os.getpid())
     return counts

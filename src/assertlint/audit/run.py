@@ -194,6 +194,7 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
         seconds = time.perf_counter() - t1
         n = sum(r["messages"] for r in results)
         words = sum(r["words"] for r in results)
+        stats["processes_used"] = len({r["pid"] for r in results})
         stats.update(seconds_processing=round(seconds, 3), messages_per_s=round(n / seconds, 1) if seconds else None,
                      words_per_s=round(words / seconds, 1) if seconds else None)
         try:
