@@ -127,6 +127,7 @@ def test_killed_worker_within_one_run(cluster, tmp_path):
     """Dask reruns a dead worker's partitions elsewhere: one run, no rerun, the same files."""
     archive, _ = write("csv", tmp_path, messages(300, seed=5))
     ref = audit([archive], tmp_path / "ref", cluster.scheduler_address, partition_kb=1)
+    assert ref.code == 0, ref.errors
     import threading
 
     result = {}

@@ -2,7 +2,6 @@
 pseudonymised authors, resume refusal, report.html self-contained and opening in Chromium."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess

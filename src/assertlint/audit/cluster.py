@@ -73,6 +73,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user + system), to tell how much of a core it got."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))

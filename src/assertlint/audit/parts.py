@@ -108,7 +108,7 @@ def write_part(out: str, index: int, id_type: str, findings: list[dict], message
     write_table(pa.Table.from_pylist(messages, schema=messages_schema(id_type)), part_path(out, index, "messages"))
 
 
-def open_job(out: str, fingerprint: str, description: dict, *, fresh: bool) -> dict:
+def open_job(out: str, fingerprint: str, description: dict, *, fresh: bool, shown: str | None = None) -> dict:
     """Start or resume the job in `out`; returns the manifest. ConfigError when `out` holds
     another audit's parts (other inputs or options) and `fresh` is not set."""
     parts = os.path.join(out, PARTS)
@@ -121,7 +121,7 @@ def open_job(out: str, fingerprint: str, description: dict, *, fresh: bool) -> d
             raise ConfigError(f"{path}: cannot be read ({err}); use --fresh to start over") from None
         if job.get("fingerprint") != fingerprint:
             raise ConfigError(
-                f"{out}: holds the results of another audit (its inputs or options differ); "
+                f"{shown or out}: holds the results of another audit (its inputs or options differ); "
                 f"use --fresh to discard them, or another --out"
             )
         for name in os.listdir(parts):  # what killed writers left behind

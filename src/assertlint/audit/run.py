@@ -114,7 +114,7 @@ def run_audit(opts: AuditOptions, console=None, err_console=None) -> Outcome:
         return Outcome(ExitCode.ERROR, errors, {})
     digest, desc = fingerprint(opts, formats)
     os.makedirs(out, exist_ok=True)
-    manifest = parts.open_job(out, digest, desc, fresh=opts.fresh)
+    manifest = parts.open_job(out, digest, desc, fresh=opts.fresh, shown=opts.out)
     job = Job(out=out, fingerprint=digest, columns=opts.columns, lint=opts.lint,
               author_salt=manifest["salt"] if opts.hash_authors else None)
     todo = [p for p in partitions if not parts.done(out, p.index)]
@@ -164,7 +164,7 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
                  stats: dict, failed: list[str]) -> list[dict]:
     from distributed import as_completed
 
-    from .cluster import AuditPlugin, audit_task, connect, peak_rss_mb, plugin_name, task_key
+    from .cluster import AuditPlugin, audit_task, connect, cpu_seconds, peak_rss_mb, plugin_name, task_key
     from .progress import AuditProgress
 
     t0 = time.perf_counter()
@@ -175,6 +175,7 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
         stats["workers"] = len(client.scheduler_info(n_workers=-1)["workers"]) if _takes_n_workers(client) \
             else len(client.scheduler_info()["workers"])
         stats["seconds_startup"] = round(time.perf_counter() - t0, 3)
+        cpu0 = _try(client.run, cpu_seconds) or {}
         t1 = time.perf_counter()
         futures = [client.submit(audit_task, p, job, key=task_key(job, p), pure=False) for p in todo]
         by_key = {f.key: p for f, p in zip(futures, todo)}
@@ -197,15 +198,25 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
         stats["processes_used"] = len({r["pid"] for r in results})
         stats.update(seconds_processing=round(seconds, 3), messages_per_s=round(n / seconds, 1) if seconds else None,
                      words_per_s=round(words / seconds, 1) if seconds else None)
-        try:
-            stats["peak_rss_mb_per_worker"] = {w: round(v, 1) for w, v in client.run(peak_rss_mb).items()}
-        except Exception:  # a worker gone at the end: the figure is informative only
-            pass
+        # informative figures (a worker gone by now just drops out): each worker's peak memory, and
+        # the share of a core it got while processing (below 1.0: the machine was busy elsewhere)
+        rss = _try(client.run, peak_rss_mb) or {}
+        stats["peak_rss_mb_per_worker"] = {w: round(v, 1) for w, v in rss.items()}
+        cpu1 = _try(client.run, cpu_seconds) or {}
+        if seconds:
+            stats["cpu_share_per_worker"] = {w: round((cpu1[w] - cpu0[w]) / seconds, 3) for w in cpu1 if w in cpu0}
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     return results
+
+
+def _try(fn, *args):
+    try:
+        return fn(*args)
+    except Exception:  # a worker lost in between: the figure is left out
+        return None
 
 
 def _takes_n_workers(client) -> bool:
