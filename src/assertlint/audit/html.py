@@ -3,6 +3,7 @@ style sheet from anywhere), readable offline and safe to mail around. Every valu
 archive is HTML-escaped."""
 from __future__ import annotations
 
+import math
 from html import escape
 
 from .. import __version__
@@ -82,21 +83,23 @@ def time_chart(groups: list[Group], period: str, width: int = 1040, height: int 
         return '<p class="note">No message has a timestamp.</p>'
     left, right, top, bottom = 44, 10, 10, 42
     pw, ph = width - left - right, height - top - bottom
-    peak = max(g.flagged / g.messages for g in groups if g.messages) if any(g.messages for g in groups) else 0
-    ymax = max(0.05, min(1.0, (int(peak * 20) + 1) / 20))  # round up to 5%
+    peak = max((g.flagged / g.messages for g in groups if g.messages), default=0.0)
+    step = next(st for st in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if peak <= 6 * st)  # round gridlines
+    ticks = max(1, math.ceil(peak / step - 1e-9))
+    ymax = ticks * step
     n = len(groups)
-    step = pw / n
-    bw = max(1.0, step * 0.78)
+    step_x = pw / n
+    bw = max(1.0, step_x * 0.78)
     out = [f'<svg width="100%" viewBox="0 0 {width} {height}" role="img" aria-label="tone over time" '
            f'preserveAspectRatio="xMidYMid meet">']
-    for k in range(5):  # gridlines and y labels
-        v = ymax * k / 4
+    for k in range(ticks + 1):  # gridlines and y labels
+        v = step * k
         y = top + ph - ph * v / ymax
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e7ec"/>')
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v * 100:.0f}%</text>')
     label_every = max(1, round(n / 12))
     for i, g in enumerate(groups):
-        x = left + i * step + (step - bw) / 2
+        x = left + i * step_x + (step_x - bw) / 2
         y = top + ph
         for c in FLAG_CLASSES:
             share = g.share(c)

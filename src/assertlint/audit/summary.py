@@ -172,7 +172,13 @@ def summarize(messages_path: str, findings_path: str, *, hashed_authors: bool = 
         buckets: dict[str, Counter] = defaultdict(Counter)
         for d, c in days.items():
             buckets[_bucket(d, s.period)].update(c)
-        s.over_time = [Group(k, buckets[k]) for k in sorted(buckets)]
+        keys, d = [], min(days)  # every period from the first to the last, empty ones too
+        while d <= max(days):
+            k = _bucket(d, s.period)
+            if not keys or keys[-1] != k:
+                keys.append(k)
+            d += timedelta(days=1)
+        s.over_time = [Group(k, buckets[k]) for k in keys]
     s.channels, s.n_channels = _top(channels), len(channels)
     s.authors, s.n_authors = _top(authors), len(authors)
     _rules(s, findings_path)
