@@ -138,3 +138,40 @@ def test_report_opens_in_headless_chromium(jsonl_audit, tmp_path):
     problems = [line for line in res.stderr.splitlines()
                 if "CONSOLE" in line or "Uncaught" in line or "Refused to" in line or "net::ERR" in line]
     assert problems == []
+
+
+def test_archives_with_different_id_types_write_ids_as_text(tmp_path):
+    src = messages(12)
+    a, _ = write("jsonl", tmp_path, src)  # integer ids
+    b, _ = write("mbox", tmp_path, src)  # Message-ID text
+    summary, errors = audit_in_process([a, b], tmp_path / "out")
+    assert errors == [] and summary.messages == 24
+    ids = pq.read_table(tmp_path / "out" / "messages.parquet").column("id").to_pylist()
+    assert ids[:12] == [str(m["id"]) for m in src] and ids[12] == f"<{src[0]['id']}@example.org>"
+
+
+def test_slack_mentions_pseudonymised_too(tmp_path):
+    archive, texts = write("slack", tmp_path, messages(12))
+    audit_in_process([archive], tmp_path / "out", hash_authors=True)
+    rows = pq.read_table(tmp_path / "out" / "findings.parquet").to_pylist()
+    assert any(t.startswith("@") for t in texts)  # the archive does mention people
+    for r in rows:
+        for name in ("Ana", "Bo", "Chidi", "Dana", "Eli"):
+            assert f"@{name} " not in r["before"] + r["text"] + r["after"]
+
+
+def test_progress_bar_shows_rate_and_eta():
+    import io
+
+    from assertlint.audit.progress import AuditProgress
+
+    stream = io.StringIO()
+    with AuditProgress(1000, already=200, stream=stream, force=True) as bar:
+        import time
+
+        for _ in range(4):
+            time.sleep(0.05)
+            bar.advance(100)
+    text = stream.getvalue()
+    assert "600/1,000 messages" in text and "msg/s" in text and "ETA" in text
+    assert "– msg/s" not in text.splitlines()[-1]  # a rate once messages were done in this run
