@@ -15,7 +15,9 @@ on the machine hits both. Figures come from the run's own run.json:
   wall         the whole command, start-up and report included;
   peak RSS     each worker process's own peak (getrusage in the worker);
   core share   a worker's CPU seconds while processing / processing seconds: 1.00 when it had a
-               core to itself; lower when other work on the machine took its share.
+               core to itself; lower when other work on the machine took its share;
+  msg/CPU-s    messages per CPU-second of the workers: equal for 1 and 2 workers when running in
+               parallel costs nothing extra (then only a busy machine keeps scaling below 2x).
 Scaling = median messages/s with 2 workers / median with 1. Needs the audit extra
 (pip install ".[audit]"). The archive is made here, deterministically (no ../shared needed).
 """
@@ -96,6 +98,12 @@ def run_once(exe: list[str], archive: Path, out: Path, workers: int) -> dict:
     return stats
 
 
+def per_cpu_second(s: dict) -> float:
+    """Messages per CPU-second of the workers: the work's own cost, whatever else ran."""
+    cpu = sum((s.get("cpu_share_per_worker") or {}).values()) * s["seconds_processing"]
+    return s["messages_this_run"] / cpu if cpu else 0.0
+
+
 def load() -> str:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -132,14 +140,17 @@ def main() -> int:
                       f"peak RSS per worker {rss:5.0f} MB, core share per worker "
                       f"{statistics.mean(share.values()):.2f}, load {load()}", flush=True)
         print()
-        print(f"{'workers':>7} {'msg/s':>9} {'words/s':>9} {'processing s':>13} {'wall s':>7} {'peak RSS/worker MB':>19}")
+        print(f"{'workers':>7} {'msg/s':>9} {'words/s':>9} {'processing s':>13} {'wall s':>7} "
+              f"{'peak RSS/worker MB':>19} {'core share':>10} {'msg/CPU-s':>10}")
         med = {}
         for w, ss in runs.items():
             med[w] = statistics.median(s["messages_per_s"] for s in ss)
             rss = max(max(s.get("peak_rss_mb_per_worker", {0: 0}).values()) for s in ss)
+            share = statistics.median(statistics.mean((s.get("cpu_share_per_worker") or {0: 0}).values()) for s in ss)
             print(f"{w:>7} {med[w]:>9,.0f} {statistics.median(s['words_per_s'] for s in ss):>9,.0f} "
                   f"{statistics.median(s['seconds_processing'] for s in ss):>13.1f} "
-                  f"{statistics.median(s['wall'] for s in ss):>7.1f} {rss:>19.0f}")
+                  f"{statistics.median(s['wall'] for s in ss):>7.1f} {rss:>19.0f} {share:>10.2f} "
+                  f"{statistics.median(per_cpu_second(s) for s in ss):>10,.0f}")
         if 1 in med and 2 in med:
             print(f"\nscaling, 2 workers / 1 worker (medians of {args.repeat}): {med[2] / med[1]:.2f}x")
         if args.json:

@@ -99,10 +99,6 @@ class _ApiSession:
                 out[i] = TextResult(items[i][1], c.source.text, tuple(kept), tuple(unused))
         return out  # type: ignore[return-value]
 
-    def rules(self) -> list:
-        """The selected rules for a text with no path (config from the working folder)."""
-        return list(self._runner.linter_for(self._runner.config_for("-")).rules)
-
 
 def open_session(opts: LintOptions) -> _ApiSession:
     """A session for the audit's options; the model loads on the first check."""

@@ -168,12 +168,19 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
     from .progress import AuditProgress
 
     t0 = time.perf_counter()
-    client, cluster = connect(opts.scheduler, opts.workers)
+    where = f"the Dask scheduler at {opts.scheduler}" if opts.scheduler else "a local Dask cluster"
+    try:
+        client, cluster = connect(opts.scheduler, opts.workers)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ConfigError(f"cannot start or reach {where}: {err}") from None
     results: list[dict] = []
     try:
-        client.register_plugin(AuditPlugin(opts.lint), name=plugin_name(opts.lint))
-        stats["workers"] = len(client.scheduler_info(n_workers=-1)["workers"]) if _takes_n_workers(client) \
-            else len(client.scheduler_info()["workers"])
+        try:
+            client.register_plugin(AuditPlugin(opts.lint), name=plugin_name(opts.lint))
+        except Exception as err:  # assertlint missing on a worker, no model there, ...
+            raise ConfigError(f"the workers of {where} cannot run the audit ({type(err).__name__}: {err}); "
+                              f"each worker needs {INSTALL_HINT}") from None
+        stats["workers"] = len(client.nthreads())
         stats["seconds_startup"] = round(time.perf_counter() - t0, 3)
         cpu0 = _try(client.run, cpu_seconds) or {}
         t1 = time.perf_counter()
@@ -217,12 +224,6 @@ def _try(fn, *args):
         return fn(*args)
     except Exception:  # a worker lost in between: the figure is left out
         return None
-
-
-def _takes_n_workers(client) -> bool:
-    import inspect
-
-    return "n_workers" in inspect.signature(client.scheduler_info).parameters
 
 
 def print_errors(errors: list[str], stream=None) -> None:
