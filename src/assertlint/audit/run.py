@@ -11,7 +11,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from .. import __version__
-from ..errors import AssertlintError, ConfigError, InputError
+from ..errors import ConfigError, InputError
 from ..exitcodes import ExitCode
 from . import parts, readers
 from .backend import LintOptions
@@ -99,7 +99,9 @@ def plan_all(opts: AuditOptions, errors: list[str]) -> tuple[list[tuple[str, str
     return formats, partitions
 
 
-def run_audit(opts: AuditOptions, console=None, err_console=None) -> Outcome:
+def run_audit(opts: AuditOptions, console=None) -> Outcome:
+    """Run (or resume) the audit; record-level problems come back in Outcome.errors.
+    ConfigError for a cluster that cannot be used or an --out holding another audit."""
     from rich.console import Console
 
     console = console or Console()
@@ -232,4 +234,4 @@ def print_errors(errors: list[str], stream=None) -> None:
         print(f"assertlint: error: {e}", file=stream)
 
 
-__all__ = ["AuditOptions", "Outcome", "run_audit", "AssertlintError"]
+__all__ = ["AuditOptions", "Outcome", "run_audit"]

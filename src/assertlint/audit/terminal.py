@@ -28,6 +28,17 @@ def _bar(g: Group, width: int = 30):
     return t
 
 
+def _clip(s: str, n: int, *, left: bool) -> str:
+    """At most `n` characters next to the span, cut at a space, on one line."""
+    s = s.replace("\n", " ")
+    if len(s) <= n:
+        return s
+    s = s[-n:] if left else s[:n]
+    if " " in s:
+        s = s[s.index(" ") + 1 :] if left else s[: s.rindex(" ")]
+    return s
+
+
 def _spark(groups: list[Group]) -> str:
     ticks = "▁▂▃▄▅▆▇█"
     shares = [g.flagged / g.messages if g.messages else 0.0 for g in groups]
@@ -100,9 +111,9 @@ def print_summary(s: Summary, console, *, out_dir: str | None = None, elapsed: f
         line = Text(f"{e.path}  ", style="dim")
         line.append(e.rule, style="bold")
         console.print(line)
-        quote = Text("  " + e.before[-50:].replace("\n", " "))
+        quote = Text("  " + _clip(e.before, 50, left=True))
         quote.append(e.text.replace("\n", " "), style="bold underline")
-        quote.append(e.after[:50].replace("\n", " "))
+        quote.append(_clip(e.after, 50, left=False))
         console.print(quote)
         console.print(Text("  " + e.message, style="dim"))
     if examples:
