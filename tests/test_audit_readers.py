@@ -3,6 +3,7 @@ metadata; bad records reported with file and record, the rest still read."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -155,3 +156,33 @@ def test_mbox_html_only_and_encoded_headers(tmp_path):
     assert "> You never reply." in msgs[0].text  # quoted HTML reads as a quoted reply
     assert "Date 'not a date' cannot be read" in msgs[0].error
     assert msgs[1].text == ">From the start, thanks.\n" and msgs[1].channel == "list"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "mbox"])
+def test_memory_stays_flat_whatever_the_archive_size(tmp_path, fmt):
+    """Planning and reading stream: peak Python memory for an archive 8 times larger stays
+    about the same (partitions of 16 KB; messages consumed one at a time, as a worker's batch
+    is bounded by its partition)."""
+    import gc
+    import tracemalloc
+
+    def peak(n, name=""):
+        folder = tmp_path / f"{n}{name}"
+        folder.mkdir()
+        path, _ = write(fmt, folder, messages(n, seed=n))
+        gc.collect()
+        tracemalloc.start()
+        count = 0
+        for p in readers.plan(path, fmt, 16 * 1024, Columns()):
+            for m in readers.read(p, Columns()):
+                count += 1
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert count == n
+        return top, os.path.getsize(path)
+
+    peak(50, "warm")  # imports and first-use caches are not the archive's
+    small, small_size = peak(400)
+    large, large_size = peak(3200)
+    assert large_size > 7 * small_size
+    assert large < 1.5 * small + 64 * 1024, (small, large)

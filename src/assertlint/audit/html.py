@@ -113,7 +113,7 @@ def time_chart(groups: list[Group], period: str, width: int = 1040, height: int 
             continue
         if i % label_every == 0:
             out.append(f'<text x="{x + bw / 2:.1f}" y="{top + ph + 16}" text-anchor="middle">{escape(g.key)}</text>')
-    out.append(f'<text x="{left}" y="{height - 6}">share of messages flagged, per {escape(period)} '
+    out.append(f'<text x="{left}" y="{height - 6}">share of messages flagged, per {escape(period)} (UTC) '
                f'(hover a column for its numbers)</text>')
     out.append("</svg>")
     return "".join(out)

@@ -16,24 +16,36 @@ BOM = codecs.BOM_UTF8
 csv.field_size_limit(2**31 - 1)  # one long message must not stop the archive
 
 
+class _Offset:
+    """The byte offset after the last line handed to the csv reader."""
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+
+
+def _lines(fh, at: _Offset) -> Iterator[str]:
+    for raw in iter(fh.readline, b""):
+        if at.pos == 0 and raw.startswith(BOM):
+            raw = raw[len(BOM):]
+            at.pos += len(BOM)
+        at.pos += len(raw)
+        # surrogateescape keeps the record structure of a line that is not valid UTF-8;
+        # the record is then reported (never silently altered)
+        yield raw.decode("utf-8", "surrogateescape")
+
+
 class _Rows:
     """csv rows from a binary file with the byte offset after each row (no read-ahead: the csv
-    module pulls exactly the lines a record needs)."""
+    module pulls exactly the lines a record needs). The line generator holds the offset, not the
+    _Rows, so no reference cycle keeps a finished partition's buffers alive."""
 
     def __init__(self, fh, pos: int, delimiter: str) -> None:
-        self.fh = fh
-        self.pos = pos
-        self.reader = csv.reader(self._lines(), delimiter=delimiter)
+        self._at = _Offset(pos)
+        self.reader = csv.reader(_lines(fh, self._at), delimiter=delimiter)
 
-    def _lines(self) -> Iterator[str]:
-        for raw in iter(self.fh.readline, b""):
-            if self.pos == 0 and raw.startswith(BOM):
-                raw = raw[len(BOM):]
-                self.pos += len(BOM)
-            self.pos += len(raw)
-            # surrogateescape keeps the record structure of a line that is not valid UTF-8;
-            # the record is then reported (never silently altered)
-            yield raw.decode("utf-8", "surrogateescape")
+    @property
+    def pos(self) -> int:
+        return self._at.pos
 
     def __iter__(self):
         return self
