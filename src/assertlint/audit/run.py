@@ -19,6 +19,7 @@ from .model import Columns, Job, Partition
 
 DEFAULT_PARTITION_BYTES = 256 * 1024  # ~40,000 words of input: a few seconds of work per task
 INSTALL_HINT = 'pip install "assertlint[audit]"'
+MAX_FAILURES_SHOWN = 5
 
 
 @dataclass
@@ -129,7 +130,9 @@ def run_audit(opts: AuditOptions, console=None) -> Outcome:
         done_stats = _run_on_dask(opts, job, todo, total, already, stats, failed)
     else:
         done_stats = []
-    errors.extend(failed)
+    errors.extend(failed[:MAX_FAILURES_SHOWN])
+    if len(failed) > MAX_FAILURES_SHOWN:
+        errors.append(f"... and {len(failed) - MAX_FAILURES_SHOWN} more partitions failed")
     missing = [p for p in partitions if not parts.done(out, p.index)]
     if missing:
         errors.append(f"{len(missing)} of {len(partitions)} partitions are not done; rerun the same command to "
@@ -195,7 +198,9 @@ def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int
                 try:
                     r = fut.result()
                 except Exception as err:  # a task that failed on every try (KilledWorker, a bug)
-                    failed.append(f"{part.source}: partition {part.index} failed: {type(err).__name__}: {err}")
+                    hint = (" (the workers must see the archive and --out at the same path)"
+                            if isinstance(err, OSError) else "")
+                    failed.append(f"{part.source}: partition {part.index} failed: {type(err).__name__}: {err}{hint}")
                     continue
                 finally:
                     fut.release()
