@@ -26,15 +26,15 @@ def reader_texts(archive: str, fmt: str, target: int = 10**9) -> dict[str, str]:
             for m in readers.read(p, Columns()) if m.text is not None}
 
 
-def cli_findings(texts: dict[str, str], folder) -> dict[str, list[dict]]:
-    """`assertlint --format json --isolated --no-cache` on each text written to its own .txt
-    file: locator → findings (contract fields, without path)."""
+def cli_findings(texts: dict[str, str], folder, suffix: str = ".txt") -> dict[str, list[dict]]:
+    """`assertlint --format json --isolated --no-cache` on each text written to its own file
+    (`suffix` picks the markup): locator → findings (contract fields, without path)."""
     from assertlint.cli import main
 
     os.makedirs(folder, exist_ok=True)
     names = {}
     for i, (loc, text) in enumerate(texts.items()):
-        p = os.path.join(folder, f"m{i:05d}.txt")
+        p = os.path.join(folder, f"m{i:05d}{suffix}")
         with open(p, "wb") as fh:
             fh.write(text.encode("utf-8"))
         names[p] = loc
@@ -64,7 +64,7 @@ def same_findings(expected: dict[str, list[dict]], got: dict[str, list[dict]]) -
     assert sum(map(len, expected.values())) > 0  # the archive does have findings
 
 
-def audit_in_process(archives, out, *, hash_authors=False, target=2048, lint=None):
+def audit_in_process(archives, out, *, hash_authors=False, target=2048, lint=None, markup="text"):
     """The audit's own steps without Dask: plan, run each partition here, assemble, summarise."""
     from assertlint.audit import parts
     from assertlint.audit.backend import LintOptions, open_session
@@ -74,14 +74,14 @@ def audit_in_process(archives, out, *, hash_authors=False, target=2048, lint=Non
     from assertlint.audit.summary import summarize
 
     opts = AuditOptions(archives=tuple(archives), out=str(out), lint=lint or LintOptions(isolated=True),
-                        partition_bytes=target, hash_authors=hash_authors)
+                        partition_bytes=target, hash_authors=hash_authors, markup=markup)
     errors: list[str] = []
     formats, partitions = plan_all(opts, errors)
     digest, desc = fingerprint(opts, formats)
     os.makedirs(out, exist_ok=True)
     manifest = parts.open_job(str(out), digest, desc, fresh=False)
     job = Job(out=os.path.abspath(out), fingerprint=digest, columns=Columns(), lint=opts.lint,
-              author_salt=manifest["salt"] if hash_authors else None)
+              author_salt=manifest["salt"] if hash_authors else None, markup=markup)
     session = open_session(opts.lint)
     for p in partitions:
         run_partition(p, job, session)

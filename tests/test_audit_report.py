@@ -175,3 +175,27 @@ def test_progress_bar_shows_rate_and_eta():
     text = stream.getvalue()
     assert "600/1,000 messages" in text and "msg/s" in text and "ETA" in text
     assert "– msg/s" not in text.splitlines()[-1]  # a rate once messages were done in this run
+
+
+def test_markdown_markup_reads_issues_as_the_cli_reads_md_files(tmp_path):
+    """GitHub issues: --markup markdown leaves out HTML comments (issue templates), code and
+    block quotes exactly as `assertlint notes.md` does."""
+    import json
+
+    bodies = [
+        "<!-- You always ignore the template. Please fill it in. -->\nThe upload fails. Sorry to bother you, but any news?",
+        "> You never test your changes.\n\nI think maybe we should revert it.",
+        "```\nYou always break the build\n```\nI just wanted to ask: is it ready?",
+        "Per my last comment, the deadline was **yesterday**. You never read the docs.",
+    ]
+    archive = tmp_path / "issues.jsonl"
+    archive.write_text("".join(json.dumps({"id": i, "text": b}) + "\n" for i, b in enumerate(bodies)))
+    audit_in_process([str(archive)], tmp_path / "md", markup="markdown")
+    audit_in_process([str(archive)], tmp_path / "txt")
+    texts = reader_texts(str(archive), "jsonl")
+    md = audit_findings(tmp_path / "md")
+    same_findings(cli_findings(texts, tmp_path / "cli-md", suffix=".md"), md)
+    same_findings(cli_findings(texts, tmp_path / "cli-txt"), audit_findings(tmp_path / "txt"))
+    loc = f"{archive}:1"
+    assert not [f for f in md.get(loc, []) if f["start"] < 60]  # nothing from inside the comment
+    assert [f for f in audit_findings(tmp_path / "txt").get(loc, []) if f["start"] < 60]  # as plain text: flagged

@@ -7,11 +7,12 @@ import click
 
 from ..errors import AssertlintError
 from ..exitcodes import ExitCode
-from .model import FORMATS
+from .model import FORMATS, MARKUPS
 
 EPILOG = """\b
 Examples:
   assertlint audit issues.jsonl --out audit/              on the local cores
+  assertlint audit issues.jsonl --markup markdown --column text=body --column author=user.login --out audit/
   assertlint audit chat.csv --column text=body --column author=user --out audit/
   assertlint audit list.mbox slack-export/ --out audit/ --hash-authors
   assertlint audit big.parquet --out /shared/audit --scheduler tcp://10.0.0.5:8786
@@ -35,6 +36,9 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--out", "-o", "out", required=True, metavar="DIR", type=click.Path(file_okay=False),
               help="Folder for findings.parquet, messages.parquet, report.html (and the resumable parts).")
 @click.option("--input-format", type=click.Choice(FORMATS), help="The archives' format (default: from each name).")
+@click.option("--markup", type=click.Choice(tuple(MARKUPS)), default="text", show_default=True,
+              help="How the texts are written: markdown for GitHub issues and comments (code, quotes and "
+                   "HTML comments left out); text also reads e-mail (quoted replies, signatures).")
 @click.option("--column", "columns", multiple=True, metavar="ROLE=NAME",
               help="Input column (JSON field; a.b for nested) for a role: text, id, author, channel, thread, "
                    "timestamp. Defaults: the role's own name.")
@@ -54,7 +58,7 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--include-blockquotes", is_flag=True, help="Also lint quoted text (> lines).")
 @click.option("--progress/--no-progress", default=None, help="Show the progress bar (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the files are still written).")
-def audit(archives, out, input_format, columns, scheduler, workers, partition_size, hash_authors, fresh, select,
+def audit(archives, out, input_format, markup, columns, scheduler, workers, partition_size, hash_authors, fresh, select,
           ignore, extend_select, config, isolated, model, include_blockquotes, progress, quiet):
     """Audit the tone of whole archives: every message checked, on the local cores or a Dask cluster.
 
@@ -73,7 +77,7 @@ def audit(archives, out, input_format, columns, scheduler, workers, partition_si
         lint=LintOptions(select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
                          model=model, include_blockquotes=include_blockquotes, config=config, isolated=isolated),
         scheduler=scheduler, workers=workers, partition_bytes=partition_size * 1024, hash_authors=hash_authors,
-        fresh=fresh, quiet=quiet, progress=progress,
+        markup=markup, fresh=fresh, quiet=quiet, progress=progress,
     )
     try:
         outcome = run_audit(opts)

@@ -8,6 +8,7 @@ from datetime import datetime
 # Metadata roles a message may carry besides its text, in output column order.
 ROLES = ("id", "author", "channel", "thread", "timestamp")
 FORMATS = ("jsonl", "csv", "parquet", "mbox", "slack")
+MARKUPS = {"text": "", "markdown": ".md", "rst": ".rst"}  # the suffix that picks the linter's reader
 
 
 @dataclass
@@ -89,3 +90,4 @@ class Job:
     columns: Columns = field(default_factory=Columns)
     lint: object = None  # backend.LintOptions
     author_salt: str | None = None  # set: authors are pseudonymised with this salt
+    markup: str = "text"  # how message texts are written: text (and e-mail), markdown or rst

@@ -10,7 +10,7 @@ from collections import Counter
 from ..report.pretty import tone_rates, tone_reading
 from ..taxonomy import CATEGORIES
 from . import parts, readers
-from .model import Job, Message, Partition
+from .model import MARKUPS, Job, Message, Partition
 from .values import pseudonym
 
 CONTEXT = 80  # characters of text kept before and after a finding's span
@@ -38,11 +38,12 @@ def _meta(m: Message) -> dict:
             "thread": m.thread, "timestamp": m.timestamp}
 
 
-def _session_path(part: Partition, m: Message) -> str:
+def _session_path(part: Partition, m: Message, markup: str) -> str:
     """The message's locator with the archive's absolute path: the session finds the config
-    from it wherever the worker runs (the findings show the locator as the user named it)."""
+    from it wherever the worker runs (the findings show the locator as the user named it); a
+    suffix picks the markup (`--markup markdown`: `….jsonl:12.md`), as a file's name does."""
     rest = m.source[len(part.source):] if m.source.startswith(part.source) else ""
-    return f"{part.path}{rest}:{m.record}"
+    return f"{part.path}{rest}:{m.record}{MARKUPS[markup]}"
 
 
 def check_partition(part: Partition, job: Job, session) -> tuple[list[dict], list[dict], dict]:
@@ -53,7 +54,7 @@ def check_partition(part: Partition, job: Job, session) -> tuple[list[dict], lis
     for m in msgs:
         m.author = pseudonym(m.author, salt)
     todo = [m for m in msgs if m.text is not None]
-    results = session.check_texts([(m.text, _session_path(part, m)) for m in todo]) if todo else []
+    results = session.check_texts([(m.text, _session_path(part, m, job.markup)) for m in todo]) if todo else []
     by_msg = {id(m): r for m, r in zip(todo, results)}
     frows: list[dict] = []
     mrows: list[dict] = []

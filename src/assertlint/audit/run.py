@@ -33,6 +33,7 @@ class AuditOptions:
     workers: int | None = None  # LocalCluster processes (None: one per core)
     partition_bytes: int = DEFAULT_PARTITION_BYTES
     hash_authors: bool = False
+    markup: str = "text"
     fresh: bool = False
     quiet: bool = False
     progress: bool | None = None  # None: when stderr is a terminal
@@ -80,6 +81,7 @@ def fingerprint(opts: AuditOptions, formats: list[tuple[str, str]]) -> tuple[str
         "lint": asdict(opts.lint),
         "partition_bytes": opts.partition_bytes,
         "hash_authors": opts.hash_authors,
+        "markup": opts.markup,
     }
     digest = hashlib.sha256(json.dumps(desc, sort_keys=True).encode()).hexdigest()
     return digest, desc
@@ -119,7 +121,7 @@ def run_audit(opts: AuditOptions, console=None) -> Outcome:
     os.makedirs(out, exist_ok=True)
     manifest = parts.open_job(out, digest, desc, fresh=opts.fresh, shown=opts.out)
     job = Job(out=out, fingerprint=digest, columns=opts.columns, lint=opts.lint,
-              author_salt=manifest["salt"] if opts.hash_authors else None)
+              author_salt=manifest["salt"] if opts.hash_authors else None, markup=opts.markup)
     todo = [p for p in partitions if not parts.done(out, p.index)]
     total = sum(p.count for p in partitions)
     already = total - sum(p.count for p in todo)
