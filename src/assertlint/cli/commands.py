@@ -10,4 +10,5 @@ DEFAULT = "check"
 COMMANDS: dict[str, str] = {
     "check": "assertlint.cli.check:check",
     "server": "assertlint.lsp.command:server",
+    "audit": "assertlint.audit.command:audit",
 }
