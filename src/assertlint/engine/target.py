@@ -108,6 +108,12 @@ def _coordinated(tok) -> str | None:
 def _modifier_of_noun(tok) -> str | None:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+        if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
+            # "their process is a terrible mess", "you are a lazy coder": the noun is predicated of
+            # the subject, which is what the word lands on
+            subj = subject_of(head.head)
+            if subj is not None:
+                return _noun_class(subj)
         return _noun_class(head)
     return None
 
