@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from ..model import Columns, Message, Partition
 from ..values import parse_timestamp
-from . import Piece
+from .piece import Piece
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Columns, Message, Partition
 from ..values import parse_timestamp
-from . import Piece
+from .piece import Piece
 
 # Subtypes that are a person's own words; every other subtype is a system message.
 USER_SUBTYPES = frozenset({None, "thread_broadcast", "me_message", "file_share", "message_replied"})
