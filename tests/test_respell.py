@@ -1,12 +1,13 @@
 """Respelling typed-around words before the parse: leetspeak, masks, stretched letters, shouting."""
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
 
 from assertlint.source.markup import prose_blocks
-from assertlint.source.respell import _CANDIDATE, _CAPS_WORD, _SHOUT, Respeller
+from assertlint.source.respell import _ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, Respeller, _candidates
 
 VOCAB = ["moron", "idiot", "stupid", "fuck", "fucking", "shit", "asshole", "bitchy", "loser", "disgusting"]
 MASKED = ["fuck", "fucking", "shit", "bitch", "bitchy", "asshole", "damn"]
@@ -68,16 +69,22 @@ def test_the_linter_flags_the_typed_word_and_points_at_it():
         assert any(f.text == word for f in found), (text, [f.text for f in found])
 
 
-@pytest.mark.parametrize("pattern", [_CANDIDATE, _SHOUT, _CAPS_WORD])
+@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _CAPS_WORD, _YOU, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
 def test_respelling_patterns_stay_linear(pattern):
     """A pathological token (letters, digits and stand-ins in one 200 kB run) costs about ten
     times a 20 kB one, never a hundred times: no pattern here backtracks."""
     def cost(n):
         worst = 0.0
-        for s in ("a" * n + " ", "a1" * (n // 2), "$" * n + "a", "aaa" * (n // 3), "AB " * (n // 3), "A " * (n // 2)):
-            t = time.perf_counter()
-            list(pattern.finditer(s))
-            worst = max(worst, time.perf_counter() - t)
+        for s in ("a" * n + " ", "a1" * (n // 2), "$" * n + "a", "aaa" * (n // 3), "AB " * (n // 3), "A " * (n // 2),
+                  "x" * n + "1", "u r " * (n // 4), "m0ron " * (n // 6)):
+            best = float("inf")
+            for _ in range(3):  # the best of three: a shared machine adds noise, never removes it
+                gc.disable()
+                t = time.perf_counter()
+                sum(1 for _ in (_candidates(s) if pattern == "candidates" else pattern.finditer(s)))
+                best = min(best, time.perf_counter() - t)
+                gc.enable()
+            worst = max(worst, best)
         return worst
 
     small, big = cost(20_000), cost(200_000)

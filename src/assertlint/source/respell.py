@@ -26,12 +26,19 @@ _ODD = "".join(re.escape(c) for c in sorted(set(LEET) | MASKS))
 # letters, or a letter written three times in a row. Handles ("@name") and money ("$5") never
 # qualify: they need letters on both sides of the stand-ins or a mask.
 _TOKEN = rf"[A-Za-z0-9{_ODD}]"
-# Every pattern here runs in linear time on any input: possessive quantifiers never backtrack,
-# and the lookaheads scan one token once (tests/test_respell.py times a 200 kB token).
-_CANDIDATE = re.compile(
-    rf"(?<!{_TOKEN})(?=[A-Za-z]*+[{_ODD}])(?={_TOKEN}*?[A-Za-z]){_TOKEN}++"
-    r"|(?<![A-Za-z0-9])(?=[A-Za-z]*?([A-Za-z])\1\1)[A-Za-z]++(?![0-9])"
-)
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | set(LEET) | MASKS
+# Where a candidate can be: a stand-in character, or a letter written three times in a row. The
+# scan is a plain character-class search (fast on ordinary prose, where most words have neither);
+# each hit is widened to its word, and the search resumes after that word, so every pattern here
+# runs in linear time on any input (tests/test_respell.py times a 200 kB token).
+_HIT = re.compile(rf"[{_ODD}]|([A-Za-z])\1\1")
+# Cheap first looks (one plain scan each, no lookaround): most blocks need none of the work below.
+_STAND_IN = re.compile(rf"[{_ODD}]")
+_TRIPLE = re.compile(r"([A-Za-z])\1\1")
+_CAPS4 = re.compile(r"[A-Z]{4}")
+_LONE_UR = re.compile(r"(?:^| )[ur](?![\w'@/.\-])")
+_TOKEN_RUN = re.compile(rf"{_TOKEN}*+")
+_MAX_WORD = 40  # longer runs are not words anybody typed for a word (hashes, base64, hostile input)
 # Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
 _SHOUT = re.compile(r"\b[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
@@ -39,7 +46,7 @@ _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words
 _YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
 # "u r so lazy": a lone "r" after a pronoun is "are"
-_ARE = re.compile(r"(?:(?<=\bu )|(?<=\byou )|(?<=\bwe )|(?<=\bthey ))r(?![\w'@/.\-])")
+_ARE = re.compile(r"\b(?:u|you|we|they) r(?![\w'@/.\-])")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -116,6 +123,18 @@ class Respeller:
     def __call__(self, prose: Prose) -> Prose:
         text = prose.text
         swaps: list[tuple[int, int, str]] = []
+        if _CAPS4.search(text):
+            self._shouting(text, swaps)
+        if _STAND_IN.search(text) or _TRIPLE.search(text):
+            self._typed_words(text, swaps)
+        if _LONE_UR.search(text):
+            swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
+            swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
+        if not swaps:
+            return prose
+        return prose.respelled(_disjoint(swaps))
+
+    def _shouting(self, text: str, swaps: list) -> None:
         for m in _SHOUT.finditer(text):  # every shouted word lowered (and respelled) on its own
             for w in _SHOUT_WORD.finditer(text, m.start(), m.end()):
                 word = w.group()
@@ -125,18 +144,36 @@ class Respeller:
             low = m.group().lower()
             if low in self.vocabulary:
                 swaps.append((m.start(), m.end(), low))
-        for m in _CANDIDATE.finditer(text):
-            raw = m.group().rstrip("!|")  # "1diot!": a closing "!" is punctuation, not an "i"
+
+    def _typed_words(self, text: str, swaps: list) -> None:
+        for start, raw in _candidates(text):
+            raw = raw.rstrip("!|")  # "1diot!": a closing "!" is punctuation, not an "i"
             new = self.word(raw) if raw else None
             if new is not None:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
-                swaps.append((m.start(), m.start() + len(raw), new))
-        swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
-        swaps.extend((m.start(), m.end(), "are") for m in _ARE.finditer(text))
-        if not swaps:
-            return prose
-        return prose.respelled(_disjoint(swaps))
+                swaps.append((start, start + len(raw), new))
+
+
+def _candidates(text: str):
+    """(start, word) of each word holding a stand-in character or a tripled letter, and a letter."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _HIT.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        low = max(pos, start - _MAX_WORD)
+        while start > low and text[start - 1] in _TOKEN_CHARS:
+            start -= 1
+        end = _TOKEN_RUN.match(text, m.start()).end()
+        pos = max(end, m.start() + 1)
+        if end - start > _MAX_WORD or (start > 0 and text[start - 1] in _TOKEN_CHARS):
+            continue  # a run longer than any word
+        word = text[start:end]
+        if any(c.isalpha() for c in word):
+            yield start, word
 
 
 def _disjoint(swaps: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
