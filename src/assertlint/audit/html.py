@@ -8,7 +8,7 @@ from html import escape
 
 from .. import __version__
 from ..taxonomy import CATEGORIES, STYLE_OF
-from .summary import CLASSES, Group, Summary
+from .summary import CLASSES, Example, Group, Summary
 
 COLOR = {
     "assertive": "#cfe8df", "passive": "#3b7dd8", "passive-aggressive": "#9b59b6",
@@ -138,82 +138,139 @@ def _bar(value: int, peak: int, color: str, width: int = 180) -> str:
             f'rx="2" fill="{color}"/></svg>')
 
 
+TONE_NOTE = (
+    "<p class='note'>A message's tone comes from its findings per 100 words, as in the command "
+    "line's tone meter: <b>assertive</b> (no finding), <b>passive</b> (hedging, apologising, "
+    "minimising, asking permission or validation, self-deprecation), <b>aggressive</b> (judging, "
+    "threats, stonewalling, breaching confidences, overriding boundaries), <b>passive-aggressive</b>, "
+    "or <b>mixed</b>.</p>"
+)
+FOOTER = ("<p class='note'>Made by <code>assertlint audit</code>. Every finding, with its message's "
+          "metadata, is in findings.parquet; per-message counts and tone in messages.parquet.</p>")
+
+
 def render(s: Summary) -> str:
-    period = ""
+    period = _date_range(s)
+    return "".join([
+        _head(period),
+        _title(s, period),
+        _cards(s),
+        _tone_mix(s),
+        f"<h2>Tone over time</h2>{time_chart(s.over_time, s.period)}{legend(FLAG_CLASSES)}",
+        _group_tables(s),
+        _findings_tables(s),
+        _examples(s),
+        _problems(s),
+        FOOTER,
+        "</main></body></html>\n",
+    ])
+
+
+def _date_range(s: Summary) -> str:
     if s.first and s.last:
-        period = f"{s.first.date().isoformat()} to {s.last.date().isoformat()}"
+        return f"{s.first.date().isoformat()} to {s.last.date().isoformat()}"
+    return ""
+
+
+def _head(period: str) -> str:
+    """The document head: no fetch allowed, the inline style sheet."""
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>assertlint audit{(' — ' + escape(period)) if period else ''}</title><style>{CSS}</style></head><body><main>"
+    )
+
+
+def _title(s: Summary, period: str) -> str:
+    """The heading, and what was audited: archives, dates, version, pseudonymised or not."""
+    return (
+        "<h1>Tone audit</h1>"
+        f"<p class='sub'>{escape(', '.join(s.sources))}{(' · ' + escape(period)) if period else ''} · "
+        f"assertlint {escape(__version__)}{' · authors pseudonymised' if s.hashed_authors else ''}</p>"
+    )
+
+
+def _cards(s: Summary) -> str:
+    """The totals, one card each."""
     flagged = s.flagged / s.checked if s.checked else 0.0
-    overall = Group("all", s.classes)
     cards = [
         (_n(s.messages), "messages"), (_n(s.words), "words"), (_n(s.findings), "findings"),
         (_pct(flagged), "messages flagged"), (_n(s.n_channels), "channels"), (_n(s.n_authors), "authors"),
     ]
     if s.errors:
         cards.append((_n(s.errors), "records with problems"))
-    html = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-        f"<title>assertlint audit{(' — ' + escape(period)) if period else ''}</title><style>{CSS}</style></head><body><main>",
-        "<h1>Tone audit</h1>",
-        f"<p class='sub'>{escape(', '.join(s.sources))}{(' · ' + escape(period)) if period else ''} · "
-        f"assertlint {escape(__version__)}{' · authors pseudonymised' if s.hashed_authors else ''}</p>",
-        "<div class='cards'>" + "".join(f"<div class='card'><b>{v}</b><span>{escape(k)}</span></div>" for v, k in cards) + "</div>",
-        "<h2>Tone mix</h2>", f"<p>{stacked_bar(overall, width=1040, height=22)}</p>", legend(),
-        "<p class='note'>A message's tone comes from its findings per 100 words, as in the command "
-        "line's tone meter: <b>assertive</b> (no finding), <b>passive</b> (hedging, apologising, "
-        "minimising, asking permission or validation, self-deprecation), <b>aggressive</b> (judging, "
-        "threats, stonewalling, breaching confidences, overriding boundaries), <b>passive-aggressive</b>, "
-        "or <b>mixed</b>.</p>",
-        f"<h2>Tone over time</h2>{time_chart(s.over_time, s.period)}{legend(FLAG_CLASSES)}",
-        "<div class='two'><div>",
-        _group_table("Per channel", s.channels, s.n_channels, "channel"),
-        "</div><div>",
-        _group_table("Per author" + (" (pseudonymised)" if s.hashed_authors else ""), s.authors, s.n_authors, "author"),
-        "</div></div>",
-    ]
+    return "<div class='cards'>" + "".join(f"<div class='card'><b>{v}</b><span>{escape(k)}</span></div>" for v, k in cards) + "</div>"
+
+
+def _tone_mix(s: Summary) -> str:
+    """The whole archive's messages by tone class, with the legend and what the classes mean."""
+    overall = Group("all", s.classes)
+    return f"<h2>Tone mix</h2><p>{stacked_bar(overall, width=1040, height=22)}</p>{legend()}{TONE_NOTE}"
+
+
+def _group_tables(s: Summary) -> str:
+    """Per channel and per author, side by side."""
+    authors = "Per author" + (" (pseudonymised)" if s.hashed_authors else "")
+    return ("<div class='two'><div>" + _group_table("Per channel", s.channels, s.n_channels, "channel")
+            + "</div><div>" + _group_table(authors, s.authors, s.n_authors, "author") + "</div></div>")
+
+
+def _findings_tables(s: Summary) -> str:
+    """Findings by category and the most common rules, side by side."""
+    return (f"<div class='two'><div><h2>Findings by category</h2>{_category_table(s)}"
+            f"</div><div><h2>Most common rules</h2>{_rule_table(s)}</div></div>")
+
+
+def _category_table(s: Summary) -> str:
     peak = max(s.categories.values(), default=0)
     cats = "".join(
         f"<tr><td>{escape(c)}</td><td>{escape(STYLE_OF[c])}</td><td class='n'>{_n(s.categories[c])}</td>"
         f"<td>{_bar(s.categories[c], peak, STYLE_COLOR[STYLE_OF[c]])}</td></tr>"
         for c in sorted(CATEGORIES, key=lambda c: -s.categories[c]) if s.categories[c]
     )
-    html.append("<div class='two'><div><h2>Findings by category</h2>")
-    html.append(f"<table><tr><th>category</th><th>style</th><th>findings</th><th></th></tr>{cats}</table>"
-                if cats else "<p class='note'>No findings.</p>")
-    html.append("</div><div><h2>Most common rules</h2>")
-    if s.rules:
-        peak = s.rules[0].count
-        rows = "".join(
-            f"<tr><td><code>{escape(r.rule)}</code></td><td class='name'>{escape(r.name)}</td>"
-            f"<td class='n'>{_n(r.count)}</td><td>{_bar(r.count, peak, STYLE_COLOR.get(r.style, '#888'), 140)}</td></tr>"
-            for r in s.rules
-        )
-        html.append(f"<table><tr><th>rule</th><th>name</th><th>findings</th><th></th></tr>{rows}</table>")
-    else:
-        html.append("<p class='note'>No findings.</p>")
-    html.append("</div></div>")
-    if s.examples:
-        html.append("<h2>Example findings</h2>")
-        names = {r.rule: r.name for r in s.rules}
-        for e in s.examples:
-            meta = " · ".join(escape(x) for x in (
-                e.path, e.author or "", e.channel or "", e.timestamp.strftime("%Y-%m-%d %H:%M") if e.timestamp else ""
-            ) if x)
-            fix = ""
-            if e.suggestion is not None:  # the suggestion in its context, as the rewritten passage reads
-                fix = (f"<div class='fix'>Try: {escape(e.before)}<b>{escape(e.suggestion) or '∅'}</b>"
-                       f"{escape(e.after)}</div>")
-            html.append(
-                f"<div class='ex'><div class='meta'><code>{escape(e.rule)}</code> {escape(names.get(e.rule, ''))} · {meta}</div>"
-                f"<q>{escape(e.before)}<mark>{escape(e.text)}</mark>{escape(e.after)}</q>"
-                f"<div>{escape(e.message)}</div>{fix}</div>"
-            )
-    if s.error_lines:
-        items = "".join(f"<li><code>{escape(line)}</code></li>" for line in s.error_lines)
-        more = f"<p class='note'>and {_n(s.errors - len(s.error_lines))} more</p>" if s.errors > len(s.error_lines) else ""
-        html.append(f"<h2>Records with problems</h2><ul>{items}</ul>{more}")
-    html.append("<p class='note'>Made by <code>assertlint audit</code>. Every finding, with its message's "
-                "metadata, is in findings.parquet; per-message counts and tone in messages.parquet.</p>")
-    html.append("</main></body></html>\n")
-    return "".join(html)
+    if not cats:
+        return "<p class='note'>No findings.</p>"
+    return f"<table><tr><th>category</th><th>style</th><th>findings</th><th></th></tr>{cats}</table>"
+
+
+def _rule_table(s: Summary) -> str:
+    if not s.rules:
+        return "<p class='note'>No findings.</p>"
+    peak = s.rules[0].count
+    rows = "".join(
+        f"<tr><td><code>{escape(r.rule)}</code></td><td class='name'>{escape(r.name)}</td>"
+        f"<td class='n'>{_n(r.count)}</td><td>{_bar(r.count, peak, STYLE_COLOR.get(r.style, '#888'), 140)}</td></tr>"
+        for r in s.rules
+    )
+    return f"<table><tr><th>rule</th><th>name</th><th>findings</th><th></th></tr>{rows}</table>"
+
+
+def _examples(s: Summary) -> str:
+    if not s.examples:
+        return ""
+    names = {r.rule: r.name for r in s.rules}
+    return "<h2>Example findings</h2>" + "".join(_example(e, names.get(e.rule, "")) for e in s.examples)
+
+
+def _example(e: Example, name: str) -> str:
+    """One finding in its context: where it is, the span marked, the rule's message, and the
+    suggestion as the rewritten passage would read."""
+    when = e.timestamp.strftime("%Y-%m-%d %H:%M") if e.timestamp else ""
+    meta = " · ".join(escape(x) for x in (e.path, e.author or "", e.channel or "", when) if x)
+    fix = ""
+    if e.suggestion is not None:
+        fix = (f"<div class='fix'>Try: {escape(e.before)}<b>{escape(e.suggestion) or '∅'}</b>"
+               f"{escape(e.after)}</div>")
+    return (f"<div class='ex'><div class='meta'><code>{escape(e.rule)}</code> {escape(name)} · {meta}</div>"
+            f"<q>{escape(e.before)}<mark>{escape(e.text)}</mark>{escape(e.after)}</q>"
+            f"<div>{escape(e.message)}</div>{fix}</div>")
+
+
+def _problems(s: Summary) -> str:
+    """The first records with problems, and how many more."""
+    if not s.error_lines:
+        return ""
+    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in s.error_lines)
+    more = f"<p class='note'>and {_n(s.errors - len(s.error_lines))} more</p>" if s.errors > len(s.error_lines) else ""
+    return f"<h2>Records with problems</h2><ul>{items}</ul>{more}"

@@ -48,45 +48,72 @@ def _session_path(part: Partition, m: Message, markup: str) -> str:
 
 def check_partition(part: Partition, job: Job, session) -> tuple[list[dict], list[dict], dict]:
     """(finding rows, message rows, counts) for one partition."""
+    msgs = _read(part, job)
+    results = _check(part, job, session, msgs)
+    frows: list[dict] = []
+    mrows: list[dict] = []
+    for m in msgs:
+        meta = _meta(m)
+        r = results.get(id(m))
+        mrows.append(_message_row(m, meta, r))
+        if r is not None and not r.error:
+            frows.extend(_finding_rows(m, meta, r.findings))
+    counts = {"messages": len(msgs), "checked": sum(1 for m in msgs if m.text is not None), "findings": len(frows),
+              "words": sum(r["words"] for r in mrows), "errors": sum(1 for r in mrows if r["error"])}
+    return frows, mrows, counts
+
+
+def _check(part: Partition, job: Job, session, msgs: list[Message]) -> dict[int, object]:
+    """The check result of each message that has a text (by id()), all checked in one batch."""
+    todo = [m for m in msgs if m.text is not None]
+    if not todo:
+        return {}
+    results = session.check_texts([(m.text, _session_path(part, m, job.markup)) for m in todo])
+    return {id(m): r for m, r in zip(todo, results)}
+
+
+def _read(part: Partition, job: Job) -> list[Message]:
+    """The partition's messages, authors (and Slack mentions) pseudonymised when the job says so."""
     salt = job.author_salt
     name_of = (lambda n: pseudonym(n, salt)) if salt else None
     msgs = list(readers.read(part, job.columns, name_of))
     for m in msgs:
         m.author = pseudonym(m.author, salt)
-    todo = [m for m in msgs if m.text is not None]
-    results = session.check_texts([(m.text, _session_path(part, m, job.markup)) for m in todo]) if todo else []
-    by_msg = {id(m): r for m, r in zip(todo, results)}
-    frows: list[dict] = []
-    mrows: list[dict] = []
-    n_findings = 0
-    for m in msgs:
-        meta = _meta(m)
-        r = by_msg.get(id(m))
-        row = {**meta, "path": m.locator, "words": 0, "findings": 0, "tone": None, "tone_score": None,
-               "error": m.error}
-        for c in CATEGORIES:
-            row[c] = 0
-        if r is not None and r.error:
-            row["error"] = f"{m.locator}: {r.error}"
-        if r is not None and not r.error:
-            words = len(m.text.split())
-            counts = Counter(f.category for f in r.findings)
-            row.update({c: counts[c] for c in CATEGORIES})
-            row["words"] = words
-            row["findings"] = len(r.findings)
-            rates = tone_rates(_Doc(r.findings, words))
-            row["tone"] = tone_reading(rates)[0]
-            row["tone_score"] = round(sum(rates.values()), 4)
-            for f in r.findings:
-                j = f.to_json()
-                j["path"] = m.locator
-                j["before"], j["after"] = _context(m.text, f.start, f.end)
-                frows.append({**meta, **j})
-            n_findings += len(r.findings)
-        mrows.append(row)
-    counts = {"messages": len(msgs), "checked": len(todo), "findings": n_findings,
-              "words": sum(r["words"] for r in mrows), "errors": sum(1 for r in mrows if r["error"])}
-    return frows, mrows, counts
+    return msgs
+
+
+def _message_row(m: Message, meta: dict, r) -> dict:
+    """One row of messages.parquet: the message's metadata, and its size, findings per category
+    and tone once it was checked; `r` is its check result (None: it had no text to check)."""
+    row = {**meta, "path": m.locator, "words": 0, "findings": 0, "tone": None, "tone_score": None,
+           "error": m.error}
+    row.update(dict.fromkeys(CATEGORIES, 0))
+    if r is not None and r.error:
+        row["error"] = f"{m.locator}: {r.error}"
+    elif r is not None:
+        row.update(_tone_columns(m.text, r.findings))
+    return row
+
+
+def _tone_columns(text: str, findings) -> dict:
+    """Findings per category, words, findings and the tone reading of one checked message."""
+    words = len(text.split())
+    counts = Counter(f.category for f in findings)
+    rates = tone_rates(_Doc(findings, words))
+    return {**{c: counts[c] for c in CATEGORIES}, "words": words, "findings": len(findings),
+            "tone": tone_reading(rates)[0], "tone_score": round(sum(rates.values()), 4)}
+
+
+def _finding_rows(m: Message, meta: dict, findings) -> list[dict]:
+    """Rows of findings.parquet: the message's metadata, the finding as the JSON contract has
+    it (its path the message's locator), and the text around its span."""
+    rows = []
+    for f in findings:
+        j = f.to_json()
+        j["path"] = m.locator
+        j["before"], j["after"] = _context(m.text, f.start, f.end)
+        rows.append({**meta, **j})
+    return rows
 
 
 def run_partition(part: Partition, job: Job, session) -> dict:

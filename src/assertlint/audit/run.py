@@ -111,40 +111,83 @@ def run_audit(opts: AuditOptions, console=None) -> Outcome:
     need_extra()
     started = time.perf_counter()
     errors: list[str] = []
-    out = os.path.abspath(opts.out)
-    if os.path.exists(out) and not os.path.isdir(out):
-        raise ConfigError(f"--out {opts.out}: is a file, not a folder")
+    out = _out_folder(opts)
     formats, partitions = plan_all(opts, errors)
     if not formats:
         return Outcome(ExitCode.ERROR, errors, {})
+    job = _start_job(opts, out, formats)
+    todo = [p for p in partitions if not parts.done(out, p.index)]
+    stats = _plan_stats(opts, formats, partitions, todo)
+    failed: list[str] = []
+    done_stats = _run_on_dask(opts, job, partitions, todo, stats, failed) if todo else []
+    errors.extend(_failure_lines(failed))
+    not_done = _not_done_line(out, partitions)
+    if not_done:
+        errors.append(not_done)
+        return Outcome(ExitCode.ERROR, errors, stats)
+    summary = _write_outputs(opts, out, formats, partitions)
+    elapsed = time.perf_counter() - started
+    _add_run_totals(stats, summary, elapsed, done_stats)
+    with open(os.path.join(out, "run.json"), "w", encoding="utf-8") as fh:
+        json.dump(stats, fh, indent=2)
+    if not opts.quiet:
+        from .terminal import print_summary
+
+        print_summary(summary, console, out_dir=opts.out, elapsed=elapsed)
+    errors.extend(_record_error_lines(summary))
+    return Outcome(ExitCode.ERROR if errors else ExitCode.OK, errors, stats)
+
+
+def _out_folder(opts: AuditOptions) -> str:
+    """--out as an absolute path; ConfigError when it names a file."""
+    out = os.path.abspath(opts.out)
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise ConfigError(f"--out {opts.out}: is a file, not a folder")
+    return out
+
+
+def _start_job(opts: AuditOptions, out: str, formats: list[tuple[str, str]]) -> Job:
+    """Start or resume the job in `out` (parts.open_job) and what its tasks share."""
     digest, desc = fingerprint(opts, formats)
     os.makedirs(out, exist_ok=True)
     manifest = parts.open_job(out, digest, desc, fresh=opts.fresh, shown=opts.out)
-    job = Job(out=out, fingerprint=digest, columns=opts.columns, lint=opts.lint,
-              author_salt=manifest["salt"] if opts.hash_authors else None, markup=opts.markup)
-    todo = [p for p in partitions if not parts.done(out, p.index)]
-    total = sum(p.count for p in partitions)
-    already = total - sum(p.count for p in todo)
-    stats = {"archives": [a for a, _ in formats], "partitions": len(partitions), "resumed": len(partitions) - len(todo),
-             "messages_planned": total, "scheduler": opts.scheduler or "local"}
-    failed: list[str] = []
-    if todo:
-        done_stats = _run_on_dask(opts, job, todo, total, already, stats, failed)
-    else:
-        done_stats = []
-    errors.extend(failed[:MAX_FAILURES_SHOWN])
+    return Job(out=out, fingerprint=digest, columns=opts.columns, lint=opts.lint,
+               author_salt=manifest["salt"] if opts.hash_authors else None, markup=opts.markup)
+
+
+def _plan_stats(opts: AuditOptions, formats: list[tuple[str, str]], partitions: list[Partition],
+                todo: list[Partition]) -> dict:
+    """run.json's first figures: the archives, partitions (and those done by an earlier run),
+    messages planned, where it runs."""
+    return {"archives": [a for a, _ in formats], "partitions": len(partitions),
+            "resumed": len(partitions) - len(todo), "messages_planned": sum(p.count for p in partitions),
+            "scheduler": opts.scheduler or "local"}
+
+
+def _failure_lines(failed: list[str]) -> list[str]:
+    """The first MAX_FAILURES_SHOWN failed partitions, and how many more."""
+    lines = failed[:MAX_FAILURES_SHOWN]
     if len(failed) > MAX_FAILURES_SHOWN:
-        errors.append(f"... and {len(failed) - MAX_FAILURES_SHOWN} more partitions failed")
+        lines.append(f"... and {len(failed) - MAX_FAILURES_SHOWN} more partitions failed")
+    return lines
+
+
+def _not_done_line(out: str, partitions: list[Partition]) -> str | None:
+    """None when every partition is done; else how many are not, and how to resume."""
     missing = [p for p in partitions if not parts.done(out, p.index)]
-    if missing:
-        errors.append(f"{len(missing)} of {len(partitions)} partitions are not done; rerun the same command to "
-                      f"resume (the {len(partitions) - len(missing)} done are kept)")
-        return Outcome(ExitCode.ERROR, errors, stats)
-    findings_path, messages_path = parts.assemble(out, partitions)
+    if not missing:
+        return None
+    return (f"{len(missing)} of {len(partitions)} partitions are not done; rerun the same command to "
+            f"resume (the {len(partitions) - len(missing)} done are kept)")
+
+
+def _write_outputs(opts: AuditOptions, out: str, formats: list[tuple[str, str]], partitions: list[Partition]):
+    """findings.parquet and messages.parquet from the parts, their summary, and report.html
+    (written to a temporary name, then renamed)."""
     from .html import render
     from .summary import summarize
-    from .terminal import print_summary
 
+    findings_path, messages_path = parts.assemble(out, partitions)
     summary = summarize(messages_path, findings_path, hashed_authors=opts.hash_authors,
                         sources=[a for a, _ in formats])
     report = os.path.join(out, "report.html")
@@ -152,80 +195,126 @@ def run_audit(opts: AuditOptions, console=None) -> Outcome:
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(render(summary))
     os.replace(tmp, report)
-    elapsed = time.perf_counter() - started
-    checked_now = sum(s["messages"] for s in done_stats)
-    stats.update(messages=summary.messages, checked=summary.checked, words=summary.words, findings=summary.findings,
-                 record_errors=summary.errors, seconds_total=round(elapsed, 3), messages_this_run=checked_now)
-    with open(os.path.join(out, "run.json"), "w", encoding="utf-8") as fh:
-        json.dump(stats, fh, indent=2)
-    if not opts.quiet:
-        print_summary(summary, console, out_dir=opts.out, elapsed=elapsed)
-    errors.extend(summary.error_lines)
+    return summary
+
+
+def _record_error_lines(summary) -> list[str]:
+    """The summary's first records with problems, and how many more are in messages.parquet."""
+    lines = list(summary.error_lines)
     if summary.errors > len(summary.error_lines):
-        errors.append(f"... and {summary.errors - len(summary.error_lines)} more records with problems "
-                      f"(messages.parquet, column error)")
-    return Outcome(ExitCode.ERROR if errors else ExitCode.OK, errors, stats)
+        lines.append(f"... and {summary.errors - len(summary.error_lines)} more records with problems "
+                     f"(messages.parquet, column error)")
+    return lines
 
 
-def _run_on_dask(opts: AuditOptions, job: Job, todo: list[Partition], total: int, already: int,
+def _add_run_totals(stats: dict, summary, elapsed: float, done_stats: list[dict]) -> None:
+    """run.json's totals: the whole audit's counts, its time, the messages checked by this run."""
+    stats.update(messages=summary.messages, checked=summary.checked, words=summary.words, findings=summary.findings,
+                 record_errors=summary.errors, seconds_total=round(elapsed, 3),
+                 messages_this_run=sum(s["messages"] for s in done_stats))
+
+
+def _run_on_dask(opts: AuditOptions, job: Job, partitions: list[Partition], todo: list[Partition],
                  stats: dict, failed: list[str]) -> list[dict]:
-    from distributed import as_completed
-
-    from .cluster import AuditPlugin, audit_task, connect, cpu_seconds, peak_rss_mb, plugin_name, task_key
-    from .progress import AuditProgress
+    """Run the partitions in `todo` on the cluster; each task's counts, the failed partitions
+    in `failed`, the cluster's figures in `stats`."""
+    from .cluster import cpu_seconds
 
     t0 = time.perf_counter()
     where = f"the Dask scheduler at {opts.scheduler}" if opts.scheduler else "a local Dask cluster"
+    client, cluster = _connect(opts, where)
     try:
-        client, cluster = connect(opts.scheduler, opts.workers)
-    except (OSError, TimeoutError, ValueError) as err:
-        raise ConfigError(f"cannot start or reach {where}: {err}") from None
-    results: list[dict] = []
-    try:
-        try:
-            client.register_plugin(AuditPlugin(opts.lint), name=plugin_name(opts.lint))
-        except Exception as err:  # assertlint missing on a worker, no model there, ...
-            raise ConfigError(f"the workers of {where} cannot run the audit ({type(err).__name__}: {err}); "
-                              f"each worker needs {INSTALL_HINT}") from None
+        _register_plugin(client, opts.lint, where)
         stats["workers"] = len(client.nthreads())
         stats["seconds_startup"] = round(time.perf_counter() - t0, 3)
         cpu0 = _try(client.run, cpu_seconds) or {}
         t1 = time.perf_counter()
-        futures = [client.submit(audit_task, p, job, key=task_key(job, p), pure=False) for p in todo]
-        by_key = {f.key: p for f, p in zip(futures, todo)}
-        force = opts.progress is True
-        with AuditProgress(total, already, quiet=opts.quiet or opts.progress is False, force=force) as bar:
-            for fut in as_completed(futures):
-                part = by_key[fut.key]
-                try:
-                    r = fut.result()
-                except Exception as err:  # a task that failed on every try (KilledWorker, a bug)
-                    hint = (" (the workers must see the archive and --out at the same path)"
-                            if isinstance(err, OSError) else "")
-                    failed.append(f"{part.source}: partition {part.index} failed: {type(err).__name__}: {err}{hint}")
-                    continue
-                finally:
-                    fut.release()
-                results.append(r)
-                bar.advance(part.count)
+        results = _run_tasks(client, opts, job, partitions, todo, failed)
         seconds = time.perf_counter() - t1
-        n = sum(r["messages"] for r in results)
-        words = sum(r["words"] for r in results)
-        stats["processes_used"] = len({r["pid"] for r in results})
-        stats.update(seconds_processing=round(seconds, 3), messages_per_s=round(n / seconds, 1) if seconds else None,
-                     words_per_s=round(words / seconds, 1) if seconds else None)
-        # informative figures (a worker gone by now just drops out): each worker's peak memory, and
-        # the share of a core it got while processing (below 1.0: the machine was busy elsewhere)
-        rss = _try(client.run, peak_rss_mb) or {}
-        stats["peak_rss_mb_per_worker"] = {w: round(v, 1) for w, v in rss.items()}
-        cpu1 = _try(client.run, cpu_seconds) or {}
-        if seconds:
-            stats["cpu_share_per_worker"] = {w: round((cpu1[w] - cpu0[w]) / seconds, 3) for w in cpu1 if w in cpu0}
+        _add_throughput(stats, results, seconds)
+        _add_worker_figures(stats, client, cpu0, seconds)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     return results
+
+
+def _connect(opts: AuditOptions, where: str):
+    """(client, cluster or None); ConfigError when the cluster cannot be started or reached."""
+    from .cluster import connect
+
+    try:
+        return connect(opts.scheduler, opts.workers)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ConfigError(f"cannot start or reach {where}: {err}") from None
+
+
+def _register_plugin(client, lint: LintOptions, where: str) -> None:
+    """The plugin that opens the session on every worker; ConfigError when a worker cannot."""
+    from .cluster import AuditPlugin, plugin_name
+
+    try:
+        client.register_plugin(AuditPlugin(lint), name=plugin_name(lint))
+    except Exception as err:  # assertlint missing on a worker, no model there, ...
+        raise ConfigError(f"the workers of {where} cannot run the audit ({type(err).__name__}: {err}); "
+                          f"each worker needs {INSTALL_HINT}") from None
+
+
+def _run_tasks(client, opts: AuditOptions, job: Job, partitions: list[Partition], todo: list[Partition],
+               failed: list[str]) -> list[dict]:
+    """One task per partition; their counts as they complete (the progress bar advances by
+    each partition's messages); a partition whose task failed on every try goes to `failed`."""
+    from distributed import as_completed
+
+    from .cluster import audit_task, task_key
+    from .progress import AuditProgress
+
+    futures = [client.submit(audit_task, p, job, key=task_key(job, p), pure=False) for p in todo]
+    by_key = {f.key: p for f, p in zip(futures, todo)}
+    results: list[dict] = []
+    total = sum(p.count for p in partitions)
+    already = total - sum(p.count for p in todo)  # done by an earlier run
+    quiet = opts.quiet or opts.progress is False
+    with AuditProgress(total, already, quiet=quiet, force=opts.progress is True) as bar:
+        for fut in as_completed(futures):
+            part = by_key[fut.key]
+            try:
+                r = fut.result()
+            except Exception as err:  # a task that failed on every try (KilledWorker, a bug)
+                failed.append(_failure(part, err))
+                continue
+            finally:
+                fut.release()
+            results.append(r)
+            bar.advance(part.count)
+    return results
+
+
+def _failure(part: Partition, err: Exception) -> str:
+    hint = " (the workers must see the archive and --out at the same path)" if isinstance(err, OSError) else ""
+    return f"{part.source}: partition {part.index} failed: {type(err).__name__}: {err}{hint}"
+
+
+def _add_throughput(stats: dict, results: list[dict], seconds: float) -> None:
+    """Processes used, and messages and words per second while the tasks ran."""
+    n = sum(r["messages"] for r in results)
+    words = sum(r["words"] for r in results)
+    stats["processes_used"] = len({r["pid"] for r in results})
+    stats.update(seconds_processing=round(seconds, 3), messages_per_s=round(n / seconds, 1) if seconds else None,
+                 words_per_s=round(words / seconds, 1) if seconds else None)
+
+
+def _add_worker_figures(stats: dict, client, cpu0: dict, seconds: float) -> None:
+    """Informative figures (a worker gone by now just drops out): each worker's peak memory, and
+    the share of a core it got while processing (below 1.0: the machine was busy elsewhere)."""
+    from .cluster import cpu_seconds, peak_rss_mb
+
+    rss = _try(client.run, peak_rss_mb) or {}
+    stats["peak_rss_mb_per_worker"] = {w: round(v, 1) for w, v in rss.items()}
+    cpu1 = _try(client.run, cpu_seconds) or {}
+    if seconds:
+        stats["cpu_share_per_worker"] = {w: round((cpu1[w] - cpu0[w]) / seconds, 3) for w in cpu1 if w in cpu0}
 
 
 def _try(fn, *args):

@@ -47,7 +47,36 @@ def _spark(groups: list[Group]) -> str:
 
 
 def print_summary(s: Summary, console, *, out_dir: str | None = None, elapsed: float | None = None) -> None:
-    from rich.table import Table
+    from rich.columns import Columns
+    from rich.text import Text
+
+    console.print(_headline(s))
+    console.print(_mix(s))
+    if s.over_time:
+        console.print(_trend(s))
+    console.print()
+    tables = _group_tables(s)
+    if tables:
+        console.print(Columns(tables, padding=(0, 4)))
+        console.print()
+    if s.rules:
+        console.print(_rule_table(s))
+        console.print()
+    examples = _one_per_rule(s.examples)[:5]  # the page has more
+    for e in examples:
+        _print_example(console, e)
+    if examples:
+        console.print()
+    if s.errors:
+        console.print(Text(f"{s.errors:,} record(s) with problems (see report.html or messages.parquet, column error)",
+                           style="yellow"))
+    tail = _tail(out_dir, elapsed)
+    if tail:
+        console.print(Text(" · ".join(tail), style="dim"))
+
+
+def _headline(s: Summary):
+    """The totals, and the dates when messages have timestamps."""
     from rich.text import Text
 
     flagged = s.flagged / s.checked if s.checked else 0.0
@@ -57,74 +86,98 @@ def print_summary(s: Summary, console, *, out_dir: str | None = None, elapsed: f
                 f"{flagged:.1%} of messages flagged")
     if s.first and s.last:
         head.append(f" · {s.first.date()} to {s.last.date()}", style="dim")
-    console.print(head)
+    return head
+
+
+def _mix(s: Summary):
+    """The whole archive's tone mix: a bar and the share of each class present."""
+    from rich.text import Text
+
     overall = Group("all", s.classes)
     mix = Text("tone mix  ")
     mix.append_text(_bar(overall, 50))
     mix.append("  " + "  ".join(f"{c} {overall.share(c):.1%}" for c in CLASSES if s.classes[c]), style="dim")
-    console.print(mix)
-    if s.over_time:
-        line = Text(f"per {s.period}   ")
-        line.append(_spark(s.over_time), style="magenta")
-        line.append(f"  flagged share, {s.over_time[0].key} … {s.over_time[-1].key}", style="dim")
-        console.print(line)
-    console.print()
+    return mix
 
-    def groups(title: str, gs: list[Group], total: int) -> Table:
-        t = Table(title=f"{title} ({total:,})" if total > len(gs) else title, title_justify="left",
-                  box=None, header_style="bold", pad_edge=False)
-        t.add_column("", overflow="fold", max_width=28)
-        t.add_column("msgs", justify="right")
-        t.add_column("tone mix", no_wrap=True)
-        t.add_column("flagged", justify="right")
-        for g in gs[:10]:
-            t.add_row(g.key, f"{g.messages:,}", _bar(g, 24), f"{g.flagged / g.messages:.0%}" if g.messages else "")
-        return t
 
-    from rich.columns import Columns
+def _trend(s: Summary):
+    """The flagged share per period as a sparkline."""
+    from rich.text import Text
 
+    line = Text(f"per {s.period}   ")
+    line.append(_spark(s.over_time), style="magenta")
+    line.append(f"  flagged share, {s.over_time[0].key} … {s.over_time[-1].key}", style="dim")
+    return line
+
+
+def _group_tables(s: Summary) -> list:
+    """The channel and author tables (those the archive has)."""
     tables = []
     if s.channels:
-        tables.append(groups("Channels", s.channels, s.n_channels))
+        tables.append(_group_table("Channels", s.channels, s.n_channels))
     if s.authors:
-        tables.append(groups("Authors" + (" (pseudonymised)" if s.hashed_authors else ""), s.authors, s.n_authors))
-    if tables:
-        console.print(Columns(tables, padding=(0, 4)))
-        console.print()
-    if s.rules:
-        t = Table(title="Most common rules", title_justify="left", box=None, header_style="bold", pad_edge=False)
-        t.add_column("rule")
-        t.add_column("name")
-        t.add_column("category")
-        t.add_column("findings", justify="right")
-        for r in s.rules[:10]:
-            t.add_row(r.rule, r.name, Text(r.category, style=RICH.get(r.style, "")), f"{r.count:,}")
-        console.print(t)
-        console.print()
+        tables.append(_group_table("Authors" + (" (pseudonymised)" if s.hashed_authors else ""), s.authors, s.n_authors))
+    return tables
+
+
+def _group_table(title: str, gs: list[Group], total: int):
+    """The first ten groups: messages, tone mix, flagged share; the title counts all of them."""
+    from rich.table import Table
+
+    t = Table(title=f"{title} ({total:,})" if total > len(gs) else title, title_justify="left",
+              box=None, header_style="bold", pad_edge=False)
+    t.add_column("", overflow="fold", max_width=28)
+    t.add_column("msgs", justify="right")
+    t.add_column("tone mix", no_wrap=True)
+    t.add_column("flagged", justify="right")
+    for g in gs[:10]:
+        t.add_row(g.key, f"{g.messages:,}", _bar(g, 24), f"{g.flagged / g.messages:.0%}" if g.messages else "")
+    return t
+
+
+def _rule_table(s: Summary):
+    """The ten most common rules."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title="Most common rules", title_justify="left", box=None, header_style="bold", pad_edge=False)
+    t.add_column("rule")
+    t.add_column("name")
+    t.add_column("category")
+    t.add_column("findings", justify="right")
+    for r in s.rules[:10]:
+        t.add_row(r.rule, r.name, Text(r.category, style=RICH.get(r.style, "")), f"{r.count:,}")
+    return t
+
+
+def _one_per_rule(examples: list) -> list:
     shown = set()
-    examples = []
-    for e in s.examples:  # one per rule here; the page has more
+    out = []
+    for e in examples:
         if e.rule not in shown:
             shown.add(e.rule)
-            examples.append(e)
-    for e in examples[:5]:
-        line = Text(f"{e.path}  ", style="dim")
-        line.append(e.rule, style="bold")
-        console.print(line)
-        quote = Text("  " + _clip(e.before, 50, left=True))
-        quote.append(e.text.replace("\n", " "), style="bold underline")
-        quote.append(_clip(e.after, 50, left=False))
-        console.print(quote)
-        console.print(Text("  " + e.message, style="dim"))
-    if examples:
-        console.print()
-    if s.errors:
-        console.print(Text(f"{s.errors:,} record(s) with problems (see report.html or messages.parquet, column error)",
-                           style="yellow"))
+            out.append(e)
+    return out
+
+
+def _print_example(console, e) -> None:
+    """Where the finding is and its rule, the span in a line of context, the rule's message."""
+    from rich.text import Text
+
+    line = Text(f"{e.path}  ", style="dim")
+    line.append(e.rule, style="bold")
+    console.print(line)
+    quote = Text("  " + _clip(e.before, 50, left=True))
+    quote.append(e.text.replace("\n", " "), style="bold underline")
+    quote.append(_clip(e.after, 50, left=False))
+    console.print(quote)
+    console.print(Text("  " + e.message, style="dim"))
+
+
+def _tail(out_dir: str | None, elapsed: float | None) -> list[str]:
     tail = []
     if elapsed is not None:
         tail.append(f"{elapsed:.1f} s")
     if out_dir:
         tail.append(f"wrote findings.parquet, messages.parquet and report.html in {out_dir}")
-    if tail:
-        console.print(Text(" · ".join(tail), style="dim"))
+    return tail

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ...errors import InputError
 from ..model import Columns, Message, Partition
 from ..values import from_mapping
-from . import Piece
+from .piece import Piece
 
 BOM = codecs.BOM_UTF8
 csv.field_size_limit(2**31 - 1)  # one long message must not stop the archive

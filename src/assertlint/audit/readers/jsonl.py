@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..model import Columns, Message, Partition
 from ..values import _MISSING, from_mapping, id_type_of, lookup
-from . import Piece
+from .piece import Piece
 
 BOM = codecs.BOM_UTF8
 

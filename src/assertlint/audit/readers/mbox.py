@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from ..model import Columns, Message, Partition
 from ..values import parse_timestamp
-from . import Piece
+from .piece import Piece
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 
@@ -78,25 +78,15 @@ def _header(msg, name: str) -> str | None:
 
 def _message(raw: bytes, source: str, n: int, channel_default: str) -> Message:
     where = f"{source}: message {n}"
-    from_line, _, body = raw.partition(b"\n")
-    if body.endswith(b"\n\n"):
-        body = body[:-1]  # the blank line before the next "From " separates, as in mailbox.mbox
     try:
-        msg = mailbox.mboxMessage(body.replace(b"\r\n", b"\n"))
-        msg.set_from(from_line[5:].decode("ascii", "replace").rstrip("\r"))
+        msg = _parse(raw)
     except Exception as err:  # the parser is lenient; this is a guard, not a path
         return Message(source, n, error=f"{where}: cannot be parsed ({err})")
     m = Message(source, n, text=body_text(msg))
     m.id = _header(msg, "Message-ID")
-    sender = _header(msg, "From")
-    if sender:
-        name, addr = email.utils.parseaddr(sender)
-        m.author = (addr or name or sender).lower() if addr else (name or sender)
-    lid = _header(msg, "List-Id")
-    m.channel = (_MSGID.search(lid).group(0)[1:-1] if lid and _MSGID.search(lid) else lid) or channel_default
-    refs = _MSGID.findall(_header(msg, "References") or "")
-    reply_to = _MSGID.findall(_header(msg, "In-Reply-To") or "")
-    m.thread = refs[0] if refs else reply_to[0] if reply_to else m.id
+    m.author = _author(msg)
+    m.channel = _channel(msg) or channel_default
+    m.thread = _thread(msg) or m.id
     date = _header(msg, "Date")
     if date:
         try:
@@ -104,6 +94,39 @@ def _message(raw: bytes, source: str, n: int, channel_default: str) -> Message:
         except (TypeError, ValueError, IndexError):
             m.error = f"{where}: Date {date!r} cannot be read (the text is still checked)"
     return m
+
+
+def _parse(raw: bytes) -> mailbox.mboxMessage:
+    """One raw message ("From " line, headers, body) as mailbox.mbox reads it."""
+    from_line, _, body = raw.partition(b"\n")
+    if body.endswith(b"\n\n"):
+        body = body[:-1]  # the blank line before the next "From " separates, as in mailbox.mbox
+    msg = mailbox.mboxMessage(body.replace(b"\r\n", b"\n"))
+    msg.set_from(from_line[5:].decode("ascii", "replace").rstrip("\r"))
+    return msg
+
+
+def _author(msg) -> str | None:
+    """The From address in lower case; a From without an address as it is written."""
+    sender = _header(msg, "From")
+    if not sender:
+        return None
+    name, addr = email.utils.parseaddr(sender)
+    return addr.lower() if addr else (name or sender)
+
+
+def _channel(msg) -> str | None:
+    """The list's id: what List-Id has between < >, else the whole header."""
+    lid = _header(msg, "List-Id")
+    found = _MSGID.search(lid) if lid else None
+    return found.group(0)[1:-1] if found else lid
+
+
+def _thread(msg) -> str | None:
+    """The thread's first message: the first id in References, else in In-Reply-To."""
+    refs = _MSGID.findall(_header(msg, "References") or "")
+    reply_to = _MSGID.findall(_header(msg, "In-Reply-To") or "")
+    return refs[0] if refs else reply_to[0] if reply_to else None
 
 
 def body_text(msg) -> str:

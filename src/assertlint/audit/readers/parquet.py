@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ...errors import InputError
 from ..model import ROLES, Columns, Message, Partition
 from ..values import from_mapping
-from . import Piece
+from .piece import Piece
 
 MAX_SLICES_PER_GROUP = 64  # each slice skips the rows before it: bound that cost
 BATCH_ROWS = 1024

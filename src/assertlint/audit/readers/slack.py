@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Columns, Message, Partition
 from ..values import parse_timestamp
-from . import Piece
+from .piece import Piece
 
 # Subtypes that are a person's own words; every other subtype is a system message.
 USER_SUBTYPES = frozenset({None, "thread_broadcast", "me_message", "file_share", "message_replied"})
@@ -105,29 +105,41 @@ def decode(text: str, users: dict[str, str], name_of=lambda n: n) -> str:
 
 def read(part: Partition, columns: Columns, name_of=None) -> Iterator[Message]:
     users = users_for(part.path)
+    name_of = name_of or (lambda n: n)
     for rel in part.files[part.start : part.stop]:
-        source = os.path.join(part.source, rel)
-        channel = rel.split("/", 1)[0]
-        try:
-            data = _load(part.path, rel)
-        except (OSError, ValueError) as err:
-            why = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-            yield Message(source, 0, error=f"{source}: cannot be read ({why})")
-            continue
-        for k, m in enumerate(data, 1):
-            if not _is_user_message(m):
-                continue
-            text = m.get("text")
-            if not isinstance(text, str):
-                yield Message(source, k, error=f"{source}: message {k}: 'text' is not text")
-                continue
-            uid = m.get("user") or m.get("bot_id")
-            prof = m.get("user_profile") or {}
-            author = users.get(uid) or prof.get("display_name") or prof.get("real_name") or uid
-            msg = Message(source, k, text=decode(text, users, name_of or (lambda n: n)),
-                          id=m.get("ts"), author=author, channel=channel, thread=m.get("thread_ts") or m.get("ts"))
-            try:
-                msg.timestamp = parse_timestamp(m.get("ts"))
-            except ValueError as err:
-                msg.error = f"{source}: message {k}: {err}"
-            yield msg
+        yield from _day(part, rel, users, name_of)
+
+
+def _day(part: Partition, rel: str, users: dict[str, str], name_of) -> Iterator[Message]:
+    """The messages of one day file (one error message for a file that cannot be read)."""
+    source = os.path.join(part.source, rel)
+    channel = rel.split("/", 1)[0]
+    try:
+        data = _load(part.path, rel)
+    except (OSError, ValueError) as err:
+        why = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        yield Message(source, 0, error=f"{source}: cannot be read ({why})")
+        return
+    for k, m in enumerate(data, 1):
+        if _is_user_message(m):
+            yield _message(m, source, k, channel, users, name_of)
+
+
+def _message(m: dict, source: str, k: int, channel: str, users: dict[str, str], name_of) -> Message:
+    text = m.get("text")
+    if not isinstance(text, str):
+        return Message(source, k, error=f"{source}: message {k}: 'text' is not text")
+    msg = Message(source, k, text=decode(text, users, name_of), id=m.get("ts"), author=_author(m, users),
+                  channel=channel, thread=m.get("thread_ts") or m.get("ts"))
+    try:
+        msg.timestamp = parse_timestamp(m.get("ts"))
+    except ValueError as err:
+        msg.error = f"{source}: message {k}: {err}"
+    return msg
+
+
+def _author(m: dict, users: dict[str, str]) -> str | None:
+    """The user's name from users.json, else the message's own profile, else the user or bot id."""
+    uid = m.get("user") or m.get("bot_id")
+    prof = m.get("user_profile") or {}
+    return users.get(uid) or prof.get("display_name") or prof.get("real_name") or uid
