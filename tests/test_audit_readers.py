@@ -186,3 +186,16 @@ def test_memory_stays_flat_whatever_the_archive_size(tmp_path, fmt):
     large, large_size = peak(3200)
     assert large_size > 7 * small_size
     assert large < 1.5 * small + 64 * 1024, (small, large)
+
+
+def test_slack_numeric_ts_stays_text(tmp_path):
+    """Slack writes `ts` as a string; a hand-made export with numbers must not turn the id column
+    into integers (one partition's Parquet schema would then differ from the others)."""
+    root = tmp_path / "export"
+    (root / "general").mkdir(parents=True)
+    (root / "users.json").write_text(json.dumps([{"id": "U1", "name": "ana"}]))
+    (root / "channels.json").write_text(json.dumps([{"name": "general"}]))
+    (root / "general" / "2024-01-02.json").write_text(json.dumps(
+        [{"type": "message", "user": "U1", "text": "hello", "ts": 1704153600.000100}]))
+    _, msgs = read_all(str(root), "slack", 10**9)
+    assert msgs and all(isinstance(m.id, str) and isinstance(m.thread, str) for m in msgs)

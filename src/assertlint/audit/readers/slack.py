@@ -129,8 +129,10 @@ def _message(m: dict, source: str, k: int, channel: str, users: dict[str, str], 
     text = m.get("text")
     if not isinstance(text, str):
         return Message(source, k, error=f"{source}: message {k}: 'text' is not text")
-    msg = Message(source, k, text=decode(text, users, name_of), id=m.get("ts"), author=_author(m, users),
-                  channel=channel, thread=m.get("thread_ts") or m.get("ts"))
+    ts = None if m.get("ts") is None else str(m.get("ts"))  # Slack writes a string; a number stays text too
+    thread = m.get("thread_ts")
+    msg = Message(source, k, text=decode(text, users, name_of), id=ts, author=_author(m, users),
+                  channel=channel, thread=str(thread) if thread is not None else ts)
     try:
         msg.timestamp = parse_timestamp(m.get("ts"))
     except ValueError as err:
