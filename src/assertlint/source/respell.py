@@ -33,7 +33,9 @@ _CANDIDATE = re.compile(
     r"|(?<![A-Za-z0-9])(?=[A-Za-z]*?([A-Za-z])\1\1)[A-Za-z]++(?![0-9])"
 )
 # Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
-_SHOUT = re.compile(r"\b[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
+# (a shout starts where its run of capitals and apostrophes starts, never inside one: each run is
+# scanned once)
+_SHOUT = re.compile(r"\b(?<![A-Z']')[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words

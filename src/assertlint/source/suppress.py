@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 
 from .directives import DIRECTIVE
+from .spans import code_spans, comment_spans
 
 
 @dataclass
@@ -53,9 +54,16 @@ def _matches(f: Finding, code: str) -> bool:
     return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
 
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[^\n])+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FENCE = re.compile(r"^[ \t]*+(`{3,}|~{3,})")
+
+
+def _blank_code_spans(line: str) -> str:
+    out, pos = [], 0
+    for s, e in code_spans(line):
+        out += [line[pos:s], " " * (e - s)]
+        pos = e
+    out.append(line[pos:])
+    return "".join(out)
 
 
 def _mask_code(text: str, kind: str = "text") -> str:
@@ -81,7 +89,7 @@ def _mask_code(text: str, kind: str = "text") -> str:
             fence = m.group(1)
             out.append(" " * len(line))
             continue
-        out.append(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line)
+        out.append(_blank_code_spans(line) if "`" in line else line)
     return "\n".join(out)
 
 
@@ -98,7 +106,7 @@ def parse(text: str, kind: str = "text") -> Suppressions:
     from . import formats
 
     in_comments = formats.get(kind).DIRECTIVES_IN_COMMENTS
-    comments = [m.span() for m in _COMMENT.finditer(masked)] if in_comments else None
+    comments = list(comment_spans(masked)) if in_comments else None
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     state = _State(len(line_starts))
     for m in DIRECTIVE.finditer(masked):

@@ -13,11 +13,11 @@ NAME = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 DIRECTIVES_IN_COMMENTS = True  # a suppression directive counts only inside <!-- -->
 INLINE = compile_inline(
-    before=[r"(?P<comment><!--.*?-->)"],
+    before=[r"(?P<comment_open><!--)"],  # add_inline finds where the comment closes
     after=[
-        r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
-        r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
-        r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))",
+        r"(?P<autolink><(?:https?|ftp|mailto):[^<>\s]*+>)",
+        r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>)",
+        r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*+\))*+(?:\s++\"[^\"]*+\")?\))",
         r"(?P<refdest>\]\[[^\]]*\])",
         r"(?P<escaped>\\[!-/:-@\[-`{-~])",  # a backslash escape: the character stays, as text
         r"(?P<drop>!?\[|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~)",
