@@ -73,9 +73,9 @@ def _paragraph(lines: int) -> str:
 
 
 CASES = {
-    "backticks-txt": ("hostile.txt", lambda: "`" * 1500 + "\n"),
-    "backticks-md": ("hostile.md", lambda: "`" * 1500 + "\n"),
-    "backticks-rst": ("hostile.rst", lambda: "`" * 1500 + "\n"),
+    "backticks-txt": ("hostile.txt", lambda: "Hi " + "`" * 1500 + "\n"),
+    "backticks-md": ("hostile.md", lambda: "Hi " + "`" * 1500 + "\n"),
+    "backticks-rst": ("hostile.rst", lambda: "Hi " + "`" * 1500 + "\n"),
     "backticks-10k-md": ("hostile.md", lambda: ("a `" * 5000) + "\n"),
     "gate": ("hostile.txt", lambda: "put " + "i " * 170 + "feel " * 70),
     "gate-x2": ("hostile.txt", lambda: "put " + "i " * 340 + "feel " * 140),

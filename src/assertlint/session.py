@@ -161,16 +161,16 @@ class Session:
                 name = self._name(path)
                 inputs.append(Input(name, text, kind_for(name), cfg.include_blockquotes))
             try:
-                found = linter.check(inputs)
+                found, notes = linter.check_notes(inputs)
             except AssertlintError as err:  # no model, a rule pattern spaCy rejects
                 for i, _ in members:
                     results[i] = FileResult(self._name(items[i][1]), items[i][0], error=str(err))
                 continue
-            for (i, cfg), fs in zip(members, found):
+            for (i, cfg), fs, ns in zip(members, found, notes):
                 text, path = items[i]
                 name = self._name(path)
-                kept, unused = post_filter(cfg, name, text, fs)
-                results[i] = FileResult(name, text, tuple(kept), tuple(unused))
+                kept, unused, note = post_filter(cfg, name, text, fs)
+                results[i] = FileResult(name, text, tuple(kept), tuple(unused), notes=ns + ((note,) if note else ()))
         return results  # type: ignore[return-value]
 
     def fix_text(self, text: str, path: str | None = None, unsafe: bool = False, *,
@@ -227,8 +227,9 @@ def _finding_matches(f: Finding, code: str) -> bool:
     return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
 
 
-def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> tuple[list[Finding], list]:
-    """The filters after the engine, in order: per-file ignores, min-severity, inline suppressions."""
+def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> tuple[list[Finding], list, str | None]:
+    """The filters after the engine, in order: per-file ignores, min-severity, inline suppressions.
+    Returns the findings kept, the unused suppressions and a note on directives left out."""
     from .source import suppress
     from .source.markup import kind_for
 
@@ -239,4 +240,4 @@ def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> t
         floor = Severity[cfg.min_severity]
         findings = [f for f in findings if Severity[f.severity] >= floor]
     sup = suppress.parse(text, kind_for(path))
-    return sup.apply(findings), sup.unused()
+    return sup.apply(findings), sup.unused(), sup.note

@@ -13,6 +13,10 @@ def error(msg: str) -> None:
     click.echo(f"assertlint: error: {msg}", err=True)
 
 
+def note(msg: str) -> None:
+    click.echo(f"assertlint: note: {msg}", err=True)
+
+
 def echo_bytes(data: bytes | None) -> None:
     """Raw bytes to stdout (an editor filter gets its buffer back exactly)."""
     if data is None:

@@ -160,7 +160,7 @@ def fix_results(run: Run, checked: Checked) -> Checked:
         if fixed.error is not None:
             run.error(fixed.error)
             continue
-        out.append((src, FileResult(r.path, fixed.text, fixed.findings, fixed.unused_ignores)))
+        out.append((src, FileResult(r.path, fixed.text, fixed.findings, fixed.unused_ignores, notes=r.notes)))
         if src.path == "-" and run.req.fix and not run.req.diff:
             run.stdin_fixed = fixed.text
         if fixed.changed:
@@ -203,6 +203,10 @@ def finish(run: Run, results: list[FileResult]) -> int:
     req = run.req
     for e in run.errors:
         output.error(e)
+    if not req.quiet:
+        for r in results:
+            for n in r.notes:
+                output.note(f"{r.path}: {n}")
     fixed_stdin = run.stdin_fixed
     if fixed_stdin is not None:  # bytes, so newlines and a BOM come out exactly as they came in
         output.echo_bytes(run.stdin.encode(fixed_stdin))

@@ -7,6 +7,7 @@ code span or a URL, a space for a line break) map to the range of the file they 
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import islice
 
 PLACEHOLDER = "x"  # stands in for code spans and URLs: a neutral noun-like token
 
@@ -112,12 +113,18 @@ class Prose:
     def is_synthetic(self, p: int) -> bool:
         return not self._piece(p)[4]
 
+    def _pieces_from(self, start: int):
+        """The pieces from the one that covers source offset `start` on (pieces are in source
+        order): a finding in a block of 80,000 lines looks at its own, not at all of them."""
+        i = bisect_right(self._pieces, start, key=lambda p: p[2])
+        return islice(self._pieces, max(i - 2, 0), None)
+
     def plain(self, source: str, start: int, end: int) -> bool:
         """Is source[start:end] plain prose: copied as it is, or line breaks and indentation
         joining copied lines? False when markup or masked code lies inside (an edit there
         would damage it)."""
         covered = start
-        for ps, plen, os_, oe, ident in self._pieces:
+        for ps, plen, os_, oe, ident in self._pieces_from(start):
             if oe <= covered:
                 continue
             if os_ >= end:
@@ -137,7 +144,7 @@ class Prose:
         [start, end) is True exactly when no range here overlaps it."""
         out: list[tuple[int, int]] = []
         covered = start
-        for ps, plen, os_, oe, ident in self._pieces:
+        for ps, plen, os_, oe, ident in self._pieces_from(start):
             if oe <= covered:
                 continue
             if os_ >= end:

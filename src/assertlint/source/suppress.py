@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 
 from .directives import DIRECTIVE
+from .limits import MAX_DIRECTIVES
 from .spans import code_spans, comment_spans
 
 
@@ -32,6 +33,7 @@ class Directive:
 @dataclass
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
+    note: str | None = None  # what was left out (source/limits.MAX_DIRECTIVES)
 
     def covers(self, f: Finding) -> bool:
         hit = False
@@ -109,7 +111,11 @@ def parse(text: str, kind: str = "text") -> Suppressions:
     comments = list(comment_spans(masked)) if in_comments else None
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     state = _State(len(line_starts))
-    for m in DIRECTIVE.finditer(masked):
+    for count, m in enumerate(DIRECTIVE.finditer(masked)):
+        if count == MAX_DIRECTIVES:  # past this, each finding would be checked against thousands
+            line = bisect_right(line_starts, m.start())
+            state.note = f"more than {MAX_DIRECTIVES:,} suppression directives: those from line {line} on are ignored"
+            break
         comment_end = _comment_end(comments, m.start("verb"))
         if comment_end is False:
             continue  # Markdown: a directive is written inside <!-- -->
@@ -122,14 +128,15 @@ def parse(text: str, kind: str = "text") -> Suppressions:
             # the line after the directive (in Markdown, after the comment it is written in)
             d.first = d.last = (bisect_right(line_starts, comment_end - 1) if comment_end else i) + 1
         state.add(d)
-    return Suppressions(state.out)
+    return Suppressions(state.out, state.note)
 
 
 def _comment_end(comments, at: int):
     """Where the comment holding a directive ends; None: comments do not matter; False: not in one."""
     if comments is None:
         return None
-    return next((b for a, b in comments if a <= at < b), False)
+    i = bisect_right(comments, (at, float("inf"))) - 1  # the last comment starting at or before `at`
+    return comments[i][1] if i >= 0 and at < comments[i][1] else False
 
 
 class _State:
@@ -137,6 +144,7 @@ class _State:
 
     def __init__(self, n_lines: int) -> None:
         self.n = n_lines
+        self.note: str | None = None
         self.out: list[Directive] = []
         self.open: list[Directive] = []
 
