@@ -8,7 +8,7 @@ import re
 
 from .prose import PLACEHOLDER, Prose
 
-MAX_READ_CHARS = 2_000_000  # the markup of at most this much of a file is read (about 330,000 words)
+MAX_READ_CHARS = 8_000_000  # the markup of at most this much of a file is read (about 1.3 million words)
 MAX_PARSE_CHARS = 250_000  # characters a file may send to the parser after the gate
 MAX_WORD_CHARS = 100  # a longer run without spaces (base64, minified data, a hash) is not prose
 MAX_TABLE_ROWS = 2_000  # Markdown: rows of one table past this are not read
