@@ -33,6 +33,7 @@ class CheckRequest:
     statistics: bool = False
     show_files: bool = False
     show_settings: str | None = None
+    write_through_symlinks: bool = False
 
 
 @dataclass
@@ -57,6 +58,42 @@ class Run:
 def run_check(req: CheckRequest) -> int:
     run = Run(req, Session(req.session))
     try:
+        return _run(run)
+    except Exception as err:  # noqa: BLE001 - whatever happens: one line, exit 2, never a traceback
+        return _crash(run, err)
+
+
+def _crash(run: Run, err: BaseException) -> int:
+    if isinstance(err, OSError):
+        what = f"{err.strerror or err}"
+    else:
+        what = f"internal error ({type(err).__name__}: {' '.join(str(err).split())[:200]})"
+    try:
+        output.error(what)
+    except OSError:
+        pass
+    _echo_input(run)  # an editor filter gets its buffer back
+    return ExitCode.ERROR
+
+
+def _echo_input(run: Run) -> None:
+    """`--fix -`: stdout carries the input unchanged, exactly once, when nothing else was written."""
+    if not (run.req.fix and "-" in run.req.paths) or output.stdout_used():
+        return
+    if run.stdin_bytes is None:
+        try:
+            run.stdin_bytes = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        except (OSError, ValueError):
+            return
+    try:
+        output.echo_bytes(run.stdin_bytes)
+    except OSError:
+        pass
+
+
+def _run(run: Run) -> int:
+    req = run.req
+    try:
         run.session.load_baseline()
     except AssertlintError as err:
         return _fail(run, str(err))
@@ -65,6 +102,9 @@ def run_check(req: CheckRequest) -> int:
     sources = read_sources(run)
     if req.show_files:
         return _show_files(run, sources)
+    problem = _output_problem(run, sources)
+    if problem:  # before the first file is written
+        return _fail(run, problem)
     checked = check_sources(run, sources)
     if req.fix or req.diff:
         checked = fix_results(run, checked)
@@ -81,9 +121,31 @@ def _fail(run: Run, message: str) -> int:
     run.error(message)
     for e in run.errors:
         output.error(e)
-    if run.req.fix:
-        output.echo_bytes(run.stdin_bytes)
+    _echo_input(run)
     return ExitCode.ERROR
+
+
+def _output_problem(run: Run, sources: list[SourceText]) -> str | None:
+    """A report or baseline file that would overwrite a file being checked, or that cannot be
+    written where it is named: found before anything is written."""
+    import os
+
+    inputs = [s.path for s in sources if s.path != "-"]
+    for option, target in (("-o", run.req.output_file), ("--write-baseline", run.req.write_baseline)):
+        if not target:
+            continue
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(folder):
+            return f"{option} {target}: folder {folder} does not exist"
+        if os.path.exists(target):
+            for p in inputs:
+                try:
+                    same = os.path.samefile(p, target)
+                except OSError:
+                    same = False
+                if same:
+                    return f"{option} {target}: is one of the files being checked; writing there would overwrite it"
+    return None
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -174,9 +236,21 @@ def _apply(run: Run, src: SourceText, text: str) -> None:
         output.print_diff(run.stdin.path if src.path == "-" else src.path, src.text, text)
     elif src.path != "-":
         try:
-            output.write_atomic(src.path, src.encode(text))
+            output.write_fixed(src.path, src.encode(), src.encode(text), roots=_roots(run))
+        except output.NotWritten as err:
+            run.error(f"{src.path}: {err}; left as it was")
         except OSError as err:
             run.error(f"{src.path}: cannot be written ({err.strerror or err}); left as it was")
+
+
+def _roots(run: Run) -> tuple[str, ...]:
+    """The checked tree: the working folder and every folder named on the command line (real
+    paths). A fix reaching outside them through a symlink is written only when asked."""
+    import os
+
+    if run.req.write_through_symlinks:
+        return ()
+    return (os.path.realpath("."),) + tuple(os.path.realpath(p) for p in run.req.paths if p != "-" and os.path.isdir(p))
 
 
 # -- after the check --------------------------------------------------------------------------------
@@ -211,9 +285,9 @@ def finish(run: Run, results: list[FileResult]) -> int:
     if fixed_stdin is not None:  # bytes, so newlines and a BOM come out exactly as they came in
         output.echo_bytes(run.stdin.encode(fixed_stdin))
     elif req.fix:
-        output.echo_bytes(run.stdin_bytes)  # an editor filter must never get an empty buffer back
+        _echo_input(run)  # an editor filter must never get an empty buffer back
     if (req.output_file or not req.quiet) and not req.diff:
-        _report(run, results, to_stderr=fixed_stdin is not None or (req.fix and run.stdin_bytes is not None))
+        _report(run, results, to_stderr=fixed_stdin is not None or (req.fix and "-" in req.paths))
     if req.fix and not req.quiet and run.changed and run.stdin_bytes is None:
         click.echo(f"assertlint: fixed {run.changed} file{'s' if run.changed != 1 else ''}", err=True)
     return exit_code(run, results)
