@@ -147,6 +147,10 @@ class Session:
         groups: dict[int, tuple[object, list[tuple[int, Config]]]] = {}
         for i, (text, path) in enumerate(items):
             name = self._name(path)
+            problem = _not_text(text)
+            if problem:
+                results[i] = FileResult(name, text if isinstance(text, str) else "", error=f"{name}: {problem}")
+                continue
             try:
                 cfg = self.settings_for(path)
                 linter = self.linter_for(cfg)
@@ -219,6 +223,18 @@ class Session:
 
 class _FixStopped(Exception):
     pass
+
+
+def _not_text(text) -> str | None:
+    """Why `text` cannot be checked (the API may be handed anything), or None."""
+    if not isinstance(text, str):
+        return f"is a {type(text).__name__}, not text; not checked"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return (f"holds a lone surrogate (U+{ord(text[err.start]):04X} at offset {err.start}), which is not "
+                "text; not checked")
+    return None
 
 
 def _finding_matches(f: Finding, code: str) -> bool:

@@ -10,14 +10,24 @@ import click
 
 
 def error(msg: str) -> None:
-    click.echo(f"assertlint: error: {msg}", err=True)
+    from ..report.escape import safe
+
+    click.echo(f"assertlint: error: {safe(msg)}", err=True)
 
 
 def note(msg: str) -> None:
-    click.echo(f"assertlint: note: {msg}", err=True)
+    from ..report.escape import safe
+
+    click.echo(f"assertlint: note: {safe(msg)}", err=True)
 
 
 _STDOUT_USED = False
+
+
+def reset() -> None:
+    """A new run (tests run many in one process)."""
+    global _STDOUT_USED
+    _STDOUT_USED = False
 
 
 def stdout_used() -> bool:

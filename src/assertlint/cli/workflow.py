@@ -10,6 +10,7 @@ import click
 
 from ..errors import AssertlintError
 from ..exitcodes import ExitCode
+from ..report.escape import safe
 from ..results import FileResult
 from ..session import Session, SessionOptions
 from ..source.reader import SourceText
@@ -56,6 +57,7 @@ class Run:
 
 
 def run_check(req: CheckRequest) -> int:
+    output.reset()
     run = Run(req, Session(req.session))
     try:
         return _run(run)
@@ -136,7 +138,8 @@ def _output_problem(run: Run, sources: list[SourceText]) -> str | None:
             continue
         folder = os.path.dirname(os.path.abspath(target))
         if not os.path.isdir(folder):
-            return f"{option} {target}: folder {folder} does not exist"
+            what = "baseline cannot be written" if option == "--write-baseline" else "cannot be written"
+            return f"{option} {target}: {what} (folder {folder} does not exist)"
         if os.path.exists(target):
             for p in inputs:
                 try:
@@ -175,7 +178,7 @@ def read_sources(run: Run) -> list[SourceText]:
 
 def _show_files(run: Run, sources: list[SourceText]) -> int:
     for src in sources:
-        click.echo(src.path)
+        click.echo(safe(src.path))
     for e in run.errors:
         output.error(e)
     return ExitCode.ERROR if run.errors else ExitCode.OK
@@ -250,7 +253,15 @@ def _roots(run: Run) -> tuple[str, ...]:
 
     if run.req.write_through_symlinks:
         return ()
-    return (os.path.realpath("."),) + tuple(os.path.realpath(p) for p in run.req.paths if p != "-" and os.path.isdir(p))
+    roots = [os.path.realpath(".")]
+    for p in run.req.paths:
+        if p == "-":
+            continue
+        if os.path.isdir(p):
+            roots.append(os.path.realpath(p))
+        else:  # a file named: its folder as named (a symlinked folder on the way does not count)
+            roots.append(os.path.dirname(os.path.abspath(p)))
+    return tuple(roots)
 
 
 # -- after the check --------------------------------------------------------------------------------
@@ -270,7 +281,7 @@ def _report_unused(run: Run, results: list[FileResult]) -> None:
     for r in results:
         for d in r.unused_ignores:
             run.unused += 1
-            click.echo(f"{r.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'", err=True)
+            click.echo(safe(f"{r.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'"), err=True)
 
 
 def finish(run: Run, results: list[FileResult]) -> int:
