@@ -58,7 +58,7 @@ def load_baseline(path: str) -> tuple[Counter, str]:
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline file not found") from None
     except OSError as err:
-        raise ConfigError(f"{path}: baseline {problem(err)}") from None
+        raise ConfigError(f"{path}: baseline cannot be read ({problem(err)})") from None
     except RecursionError:
         raise ConfigError(f"{path}: not a valid baseline file (nested too deeply)") from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
