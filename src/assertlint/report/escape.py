@@ -21,3 +21,13 @@ def safe(text: str) -> str:
     if text.isprintable() and "\t" not in text:
         return text
     return _UNSAFE.sub(_show, text.replace("\t", " "))
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (json.dumps(..., ensure_ascii=False)) with the characters JSON leaves raw but a
+    terminal acts on (DEL, C1 controls, BIDI, line separators) written as \\uNNNN escapes: the
+    same JSON value, safe to print."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", dumped)
