@@ -69,9 +69,9 @@ def raw_bytes(draw):
     return kind, data
 
 
-API = settings(max_examples=500 * SCALE, deadline=None, derandomize=False,
+API = settings(max_examples=1300 * SCALE, deadline=None, derandomize=False,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
-CLI = settings(max_examples=900 * SCALE, deadline=None,
+CLI = settings(max_examples=1800 * SCALE, deadline=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 
 
