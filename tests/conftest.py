@@ -75,3 +75,15 @@ def _cache_dir(tmp_path_factory):
 def _no_color(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     os.environ.pop("FORCE_COLOR", None)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzzing suite's count of generated inputs (tests/test_fuzz.py), when it ran."""
+    import sys
+
+    fuzz = sys.modules.get("test_fuzz")
+    counts = getattr(fuzz, "COUNTS", None)
+    if counts and sum(counts.values()):
+        terminalreporter.write_line(
+            f"fuzz: {sum(counts.values())} generated inputs ({counts['cli']} through the command line, "
+            f"{counts['api']} through the API), scale {fuzz.SCALE}")

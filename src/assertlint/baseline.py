@@ -42,19 +42,47 @@ def write_baseline(path: str, findings: list[Finding]) -> int:
 
 def load_baseline(path: str) -> tuple[Counter, str]:
     """The baseline's entries and the folder its paths are relative to."""
+    from .source.reader import problem, read_regular
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("assertlint-baseline") != VERSION:
+        data = json.loads(read_regular(path, MAX_BASELINE_BYTES).decode("utf-8"), parse_constant=_no_constant)
+        if not isinstance(data, dict) or data.get("assertlint-baseline") != VERSION:
             raise ValueError("not an assertlint baseline (version 1)")
-        entries = Counter({(e["path"], e["rule"], e["text"]): int(e.get("count", 1)) for e in data["findings"]})
+        if not isinstance(data.get("findings"), list):
+            raise ValueError("'findings' must be a list")
+        entries = Counter()
+        for e in data["findings"]:
+            key, count = _entry(e)
+            entries[key] += count
         return entries, _base(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline file not found") from None
     except OSError as err:
-        raise ConfigError(f"{path}: baseline cannot be read ({err.strerror or err})") from None
+        raise ConfigError(f"{path}: baseline cannot be read ({problem(err)})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a valid baseline file (nested too deeply)") from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise ConfigError(f"{path}: not a valid baseline file ({err})") from None
+
+
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a valid JSON number")
+
+
+def _entry(e) -> tuple[tuple[str, str, str], int]:
+    """One baseline entry: path, rule and text strings, and a count (a whole number, 1 when absent)."""
+    if not isinstance(e, dict):
+        raise ValueError("each finding must be an object")
+    key = (e["path"], e["rule"], e["text"])
+    if not all(isinstance(k, str) for k in key):
+        raise ValueError("'path', 'rule' and 'text' must be strings")
+    count = e.get("count", 1)
+    if type(count) is not int or count < 0:
+        raise ValueError(f"'count' must be a whole number, not {count!r}"[:120])
+    return key, count
 
 
 def filter_new(findings: list[Finding], baseline: tuple[Counter, str]) -> list[Finding]:

@@ -38,9 +38,28 @@ def ensure_cache_dir(root: str) -> None:
     """Make the cache folder (private to the user), with a .gitignore so it never lands in a commit."""
     os.makedirs(root, mode=0o700, exist_ok=True)
     marker = os.path.join(root, ".gitignore")
-    if not os.path.exists(marker):
-        with open(marker, "w") as fh:
-            fh.write("# made by assertlint\n*\n")
+    try:
+        whole = os.path.getsize(marker) > 0
+    except OSError:
+        whole = False
+    if not whole:  # missing, or left empty by a full disk: written whole or not at all
+        write_whole(marker, "# made by assertlint\n*\n")
+
+
+def write_whole(path: str, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename; on any failure (a full disk)
+    the temporary file is removed and the old file, if any, stays as it was."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def signing_key() -> bytes | None:
@@ -139,10 +158,8 @@ def dump_signed(path: str, context: str, value) -> None:
         folder = os.path.dirname(path)
         ensure_cache_dir(cache_dir())
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"format": FORMAT, "hmac": _mac(secret, context, body), "body": body}, fh, ensure_ascii=False)
-        os.replace(tmp, path)
+        write_whole(path, json.dumps({"format": FORMAT, "hmac": _mac(secret, context, body), "body": body},
+                                     ensure_ascii=False))
     except OSError:
         pass  # a cache that cannot be written only costs time
 
@@ -273,9 +290,6 @@ class Cache:
         try:
             ensure_cache_dir(self.root)
             os.makedirs(folder, mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"format": FORMAT, "hmac": sig, "body": body}, fh, ensure_ascii=False)
-            os.replace(tmp, self._path(key))
+            write_whole(self._path(key), json.dumps({"format": FORMAT, "hmac": sig, "body": body}, ensure_ascii=False))
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -14,6 +14,7 @@ from .errors import ConfigError
 from .taxonomy import SEVERITIES
 
 CONFIG_FILES = (".assertlint.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
 KEYS = (
     "select", "ignore", "extend-select", "severity", "exclude", "per-file-ignores", "rule-paths",
     "model", "include-blockquotes", "min-severity",
@@ -152,15 +153,18 @@ def parse_config(data: dict, path: str) -> Config:
 
 def load_config_file(path: str) -> Config | None:
     """The config in `path`, or None for a pyproject.toml with no [tool.assertlint] table."""
+    from .source.reader import problem, read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
     except UnicodeDecodeError as err:
         raise ConfigError(f"{path}: is not valid UTF-8 (byte offset {err.start})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot be read ({err.strerror or err})") from None
+        raise ConfigError(f"{path}: {problem(err)}") from None
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})
         if "assertlint" not in tool:

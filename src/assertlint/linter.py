@@ -53,6 +53,12 @@ class Linter:
 
     def check(self, inputs: Sequence[Input]) -> list[list[Finding]]:
         """Findings for each input, in input order, each list sorted by position."""
+        return self.check_notes(inputs)[0]
+
+    def check_notes(self, inputs: Sequence[Input]) -> tuple[list[list[Finding]], list[tuple[str, ...]]]:
+        """Findings for each input, and notes on what was left out of it (a file past the bounds
+        of source/limits.py); a file with notes is not cached."""
+        notes: list[tuple[str, ...]] = [()] * len(inputs)
         out: list[list[Finding] | None] = [None] * len(inputs)
         keys: list[str | None] = [None] * len(inputs)
         todo = []
@@ -64,12 +70,13 @@ class Linter:
                 todo.append(i)
         groups = self.engine.candidates([inputs[i] for i in todo]) if todo else []
         t0 = perf_counter()
-        for i, gs in zip(todo, groups):
+        for k, (i, gs) in enumerate(zip(todo, groups)):
             out[i] = findings_for(gs, inputs[i].path, inputs[i].text)
-            if self.cache is not None:
+            notes[i] = tuple(self.engine.notes[k])
+            if self.cache is not None and not notes[i]:
                 self.cache.put(keys[i], out[i])
         self.engine.timings["rewrite+findings"] += perf_counter() - t0
-        return out  # type: ignore[return-value]
+        return out, notes  # type: ignore[return-value]
 
 
 def make_linter(

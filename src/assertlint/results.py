@@ -15,6 +15,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     unused_ignores: tuple = ()  # inline directives that suppressed nothing (source.suppress.Directive)
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what was left out of the check (a file past assertlint's bounds)
 
     @property
     def words(self) -> int:

@@ -147,6 +147,10 @@ class Session:
         groups: dict[int, tuple[object, list[tuple[int, Config]]]] = {}
         for i, (text, path) in enumerate(items):
             name = self._name(path)
+            problem = _not_text(text)
+            if problem:
+                results[i] = FileResult(name, text if isinstance(text, str) else "", error=f"{name}: {problem}")
+                continue
             try:
                 cfg = self.settings_for(path)
                 linter = self.linter_for(cfg)
@@ -161,16 +165,16 @@ class Session:
                 name = self._name(path)
                 inputs.append(Input(name, text, kind_for(name), cfg.include_blockquotes))
             try:
-                found = linter.check(inputs)
+                found, notes = linter.check_notes(inputs)
             except AssertlintError as err:  # no model, a rule pattern spaCy rejects
                 for i, _ in members:
                     results[i] = FileResult(self._name(items[i][1]), items[i][0], error=str(err))
                 continue
-            for (i, cfg), fs in zip(members, found):
+            for (i, cfg), fs, ns in zip(members, found, notes):
                 text, path = items[i]
                 name = self._name(path)
-                kept, unused = post_filter(cfg, name, text, fs)
-                results[i] = FileResult(name, text, tuple(kept), tuple(unused))
+                kept, unused, note = post_filter(cfg, name, text, fs)
+                results[i] = FileResult(name, text, tuple(kept), tuple(unused), notes=ns + ((note,) if note else ()))
         return results  # type: ignore[return-value]
 
     def fix_text(self, text: str, path: str | None = None, unsafe: bool = False, *,
@@ -221,14 +225,27 @@ class _FixStopped(Exception):
     pass
 
 
+def _not_text(text) -> str | None:
+    """Why `text` cannot be checked (the API may be handed anything), or None."""
+    if not isinstance(text, str):
+        return f"is a {type(text).__name__}, not text; not checked"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return (f"holds a lone surrogate (U+{ord(text[err.start]):04X} at offset {err.start}), which is not "
+                "text; not checked")
+    return None
+
+
 def _finding_matches(f: Finding, code: str) -> bool:
     from .ruleset.select import code_matches
 
     return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
 
 
-def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> tuple[list[Finding], list]:
-    """The filters after the engine, in order: per-file ignores, min-severity, inline suppressions."""
+def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> tuple[list[Finding], list, str | None]:
+    """The filters after the engine, in order: per-file ignores, min-severity, inline suppressions.
+    Returns the findings kept, the unused suppressions and a note on directives left out."""
     from .source import suppress
     from .source.markup import kind_for
 
@@ -239,4 +256,4 @@ def post_filter(cfg: Config, path: str, text: str, findings: list[Finding]) -> t
         floor = Severity[cfg.min_severity]
         findings = [f for f in findings if Severity[f.severity] >= floor]
     sup = suppress.parse(text, kind_for(path))
-    return sup.apply(findings), sup.unused()
+    return sup.apply(findings), sup.unused(), sup.note

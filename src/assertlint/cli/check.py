@@ -74,6 +74,8 @@ def _epilog() -> str:
 @click.option("--fix", is_flag=True, help="Apply safe rewrites in place (with '-': fixed text to stdout).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe rewrites.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; change nothing.")
+@click.option("--write-through-symlinks", is_flag=True,
+              help="With --fix, also write files that a symlink places outside the checked folders.")
 @click.option("--stdin-filename", metavar="NAME", help="Name for standard input in the output (its suffix picks the markup).")
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to parse with.")
 @click.option("--include-blockquotes", is_flag=True, help="Also lint quoted text (Markdown > blocks, e-mail > lines).")

@@ -10,6 +10,7 @@ import click
 
 from ..errors import AssertlintError
 from ..exitcodes import ExitCode
+from ..report.escape import safe
 from ..results import FileResult
 from ..session import Session, SessionOptions
 from ..source.reader import SourceText
@@ -33,6 +34,7 @@ class CheckRequest:
     statistics: bool = False
     show_files: bool = False
     show_settings: str | None = None
+    write_through_symlinks: bool = False
 
 
 @dataclass
@@ -55,7 +57,44 @@ class Run:
 
 
 def run_check(req: CheckRequest) -> int:
+    output.reset()
     run = Run(req, Session(req.session))
+    try:
+        return _run(run)
+    except Exception as err:  # noqa: BLE001 - whatever happens: one line, exit 2, never a traceback
+        return _crash(run, err)
+
+
+def _crash(run: Run, err: BaseException) -> int:
+    if isinstance(err, OSError):
+        what = f"{err.strerror or err}"
+    else:
+        what = f"internal error ({type(err).__name__}: {' '.join(str(err).split())[:200]})"
+    try:
+        output.error(what)
+    except OSError:
+        pass
+    _echo_input(run)  # an editor filter gets its buffer back
+    return ExitCode.ERROR
+
+
+def _echo_input(run: Run) -> None:
+    """`--fix -`: stdout carries the input unchanged, exactly once, when nothing else was written."""
+    if not (run.req.fix and "-" in run.req.paths) or output.stdout_used():
+        return
+    if run.stdin_bytes is None:
+        try:
+            run.stdin_bytes = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        except (OSError, ValueError):
+            return
+    try:
+        output.echo_bytes(run.stdin_bytes)
+    except OSError:
+        pass
+
+
+def _run(run: Run) -> int:
+    req = run.req
     try:
         run.session.load_baseline()
     except AssertlintError as err:
@@ -65,6 +104,9 @@ def run_check(req: CheckRequest) -> int:
     sources = read_sources(run)
     if req.show_files:
         return _show_files(run, sources)
+    problem = _output_problem(run, sources)
+    if problem:  # before the first file is written
+        return _fail(run, problem)
     checked = check_sources(run, sources)
     if req.fix or req.diff:
         checked = fix_results(run, checked)
@@ -81,9 +123,32 @@ def _fail(run: Run, message: str) -> int:
     run.error(message)
     for e in run.errors:
         output.error(e)
-    if run.req.fix:
-        output.echo_bytes(run.stdin_bytes)
+    _echo_input(run)
     return ExitCode.ERROR
+
+
+def _output_problem(run: Run, sources: list[SourceText]) -> str | None:
+    """A report or baseline file that would overwrite a file being checked, or that cannot be
+    written where it is named: found before anything is written."""
+    import os
+
+    inputs = [s.path for s in sources if s.path != "-"]
+    for option, target in (("-o", run.req.output_file), ("--write-baseline", run.req.write_baseline)):
+        if not target:
+            continue
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(folder):
+            what = "baseline cannot be written" if option == "--write-baseline" else "cannot be written"
+            return f"{option} {target}: {what} (folder {folder} does not exist)"
+        if os.path.exists(target):
+            for p in inputs:
+                try:
+                    same = os.path.samefile(p, target)
+                except OSError:
+                    same = False
+                if same:
+                    return f"{option} {target}: is one of the files being checked; writing there would overwrite it"
+    return None
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -113,7 +178,7 @@ def read_sources(run: Run) -> list[SourceText]:
 
 def _show_files(run: Run, sources: list[SourceText]) -> int:
     for src in sources:
-        click.echo(src.path)
+        click.echo(safe(src.path))
     for e in run.errors:
         output.error(e)
     return ExitCode.ERROR if run.errors else ExitCode.OK
@@ -160,7 +225,7 @@ def fix_results(run: Run, checked: Checked) -> Checked:
         if fixed.error is not None:
             run.error(fixed.error)
             continue
-        out.append((src, FileResult(r.path, fixed.text, fixed.findings, fixed.unused_ignores)))
+        out.append((src, FileResult(r.path, fixed.text, fixed.findings, fixed.unused_ignores, notes=r.notes)))
         if src.path == "-" and run.req.fix and not run.req.diff:
             run.stdin_fixed = fixed.text
         if fixed.changed:
@@ -174,9 +239,29 @@ def _apply(run: Run, src: SourceText, text: str) -> None:
         output.print_diff(run.stdin.path if src.path == "-" else src.path, src.text, text)
     elif src.path != "-":
         try:
-            output.write_atomic(src.path, src.encode(text))
+            output.write_fixed(src.path, src.encode(), src.encode(text), roots=_roots(run))
+        except output.NotWritten as err:
+            run.error(f"{src.path}: {err}; left as it was")
         except OSError as err:
             run.error(f"{src.path}: cannot be written ({err.strerror or err}); left as it was")
+
+
+def _roots(run: Run) -> tuple[str, ...]:
+    """The checked tree: the working folder and every folder named on the command line (real
+    paths). A fix reaching outside them through a symlink is written only when asked."""
+    import os
+
+    if run.req.write_through_symlinks:
+        return ()
+    roots = [os.path.realpath(".")]
+    for p in run.req.paths:
+        if p == "-":
+            continue
+        if os.path.isdir(p):
+            roots.append(os.path.realpath(p))
+        else:  # a file named: its folder as named (a symlinked folder on the way does not count)
+            roots.append(os.path.dirname(os.path.abspath(p)))
+    return tuple(roots)
 
 
 # -- after the check --------------------------------------------------------------------------------
@@ -196,20 +281,24 @@ def _report_unused(run: Run, results: list[FileResult]) -> None:
     for r in results:
         for d in r.unused_ignores:
             run.unused += 1
-            click.echo(f"{r.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'", err=True)
+            click.echo(safe(f"{r.path}:{d.line}:{d.column}: unused suppression '{d.text.strip()}'"), err=True)
 
 
 def finish(run: Run, results: list[FileResult]) -> int:
     req = run.req
     for e in run.errors:
         output.error(e)
+    if not req.quiet:
+        for r in results:
+            for n in r.notes:
+                output.note(f"{r.path}: {n}")
     fixed_stdin = run.stdin_fixed
     if fixed_stdin is not None:  # bytes, so newlines and a BOM come out exactly as they came in
         output.echo_bytes(run.stdin.encode(fixed_stdin))
     elif req.fix:
-        output.echo_bytes(run.stdin_bytes)  # an editor filter must never get an empty buffer back
+        _echo_input(run)  # an editor filter must never get an empty buffer back
     if (req.output_file or not req.quiet) and not req.diff:
-        _report(run, results, to_stderr=fixed_stdin is not None or (req.fix and run.stdin_bytes is not None))
+        _report(run, results, to_stderr=fixed_stdin is not None or (req.fix and "-" in req.paths))
     if req.fix and not req.quiet and run.changed and run.stdin_bytes is None:
         click.echo(f"assertlint: fixed {run.changed} file{'s' if run.changed != 1 else ''}", err=True)
     return exit_code(run, results)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 from ..ruleset.model import Rule, SuggestionTemplate
+from ..source import limits
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
 from ..source.respell import Respeller
@@ -21,7 +22,7 @@ from .checks._match import MatchContext
 from .merge import select_groups
 from .triggers import COMMON, gate_for
 
-MAX_UNIT_CHARS = 8000  # one parse at most this long: bounded memory on any input
+MAX_UNIT_CHARS = 1000  # one parse at most this long: bounded memory on any input
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 _TEMPLATE_REF = re.compile(r"\{([A-Za-z0-9_]+(?:\.(?:lemma|lower))?)\}")  # {node}, {node.lemma}
 
@@ -86,6 +87,24 @@ def _bounded(text: str, pos: int, n: int) -> Iterable[tuple[int, int]]:
         yield pos, n
 
 
+BATCH_UNITS = 64  # sentences parsed together
+BATCH_CHARS = 16_000  # ... unless they are long: the parser's memory grows with a batch's tokens
+
+
+def _batches(work: list) -> Iterable[list]:
+    """Consecutive slices of `work` of at most BATCH_UNITS units and about BATCH_CHARS characters."""
+    batch: list = []
+    size = 0
+    for w in work:
+        if batch and (len(batch) >= BATCH_UNITS or size + len(w[0]) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(w)
+        size += len(w[0])
+    if batch:
+        yield batch
+
+
 class Engine:
     """Rules → candidates. Made with its rules (severities applied) and never changed afterwards;
     only its lazily built matchers and its counters change."""
@@ -104,6 +123,8 @@ class Engine:
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
+        self._tokens_cache: tuple = (None, {})  # (doc, {sentence start: its tokens}): shared by its candidates
+        self.notes: list[list[str]] = []
         self._active_checks: dict[int, tuple] = {}
         self.timings: Counter = Counter()  # seconds per stage (one process), for the benchmark harness
 
@@ -125,7 +146,9 @@ class Engine:
     # -- checking -------------------------------------------------------------------------------
     def candidates(self, inputs: Sequence[Input]) -> list[list[list[Candidate]]]:
         """For each input, in input order: its candidates, merged into groups (engine.merge)
-        that each become one finding, sorted by position."""
+        that each become one finding, sorted by position. `self.notes[i]`: what was left out
+        of input i (source/limits.py), for this call."""
+        self.notes: list[list[str]] = [[] for _ in inputs]
         work = self._units(inputs)
         cands: list[list[Candidate]] = [[] for _ in inputs]
         if work and self.rules:
@@ -142,14 +165,30 @@ class Engine:
         work: list[tuple[str, tuple]] = []
         t0 = perf_counter()
         for i, item in enumerate(inputs):
-            for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
-                prose = self.respell(prose)
-                for a, b in _units(prose):
-                    piece = prose.text[a:b]
-                    only = None if self.gate is None else self.gate.select(piece)
-                    if only is None or only:
-                        work.append((piece, (i, prose, a, only)))
+            work.extend(self._input_units(i, item))
         self.timings["read+gate"] += perf_counter() - t0
+        return work
+
+    def _input_units(self, i: int, item: Input) -> list[tuple[str, tuple]]:
+        """One input's units that the gate lets through, within the bounds of source/limits.py."""
+        text, note = limits.readable_part(item.text)
+        blocks = prose_blocks(text, item.kind, include_blockquotes=item.include_blockquotes)
+        notes = self.notes[i]
+        notes.extend(n for n in [note, *getattr(blocks, "notes", ())] if n)
+        work, budget = [], limits.MAX_PARSE_CHARS
+        for prose in blocks:
+            prose = limits.mask_long_words(self.respell(prose))
+            for a, b in _units(prose):
+                piece = prose.text[a:b]
+                only = None if self.gate is None else self.gate.select(piece)
+                if only is None or only:
+                    budget -= len(piece)
+                    if budget < 0:
+                        line = item.text.count("\n", 0, prose.source_start(a)) + 1
+                        notes.append(f"too long to check fully: checked the first {len(work):,} sentences "
+                                     f"that could hold a finding, up to line {line}")
+                        return work
+                    work.append((piece, (i, prose, a, only)))
         return work
 
     # -- parsing, on one core or several --------------------------------------------------------
@@ -158,11 +197,12 @@ class Engine:
         found = []
         t_all = perf_counter()
         t_match = 0.0
-        for doc, (i, prose, base, only) in self.nlp.pipe(work, as_tuples=True, batch_size=64):
-            t = perf_counter()
-            for cand in self._match(doc, compiled, prose, base, inputs[i].text, only):
-                found.append((i, cand))
-            t_match += perf_counter() - t
+        for batch in _batches(work):
+            for doc, (i, prose, base, only) in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                t = perf_counter()
+                for cand in self._match(doc, compiled, prose, base, inputs[i].text, only):
+                    found.append((i, cand))
+                t_match += perf_counter() - t
         self.timings["match+context"] += t_match
         self.timings["parse"] += perf_counter() - t_all - t_match
         return found
@@ -263,8 +303,13 @@ class Engine:
                 repl = re.sub(r"(?<=\S) {2,}(?=\S)", " ", repl)  # the gap a removed word left
             cand.options.append((tpl, repl))
         cand.rough = prose.rough_ranges(source, sent_start, sent_end)
-        cand.tokens = tuple((*src(t.idx, t.idx + len(t)), t.pos_, t.tag_, t.dep_, t.head.i - sent.start, t.text)
-                            for t in sent)
+        if self._tokens_cache[0] is not doc:
+            self._tokens_cache = (doc, {})
+        shared = self._tokens_cache[1]
+        if sent.start not in shared:  # one tuple per sentence, however many candidates it holds
+            shared[sent.start] = tuple((*src(t.idx, t.idx + len(t)), t.pos_, t.tag_, t.dep_, t.head.i - sent.start,
+                                        t.text) for t in sent)
+        cand.tokens = shared[sent.start]
         return cand
 
 

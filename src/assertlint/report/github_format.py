@@ -9,11 +9,15 @@ from __future__ import annotations
 
 FORMAT = "github"  # the --format name (report/__init__.py finds formats by this)
 
+from .escape import safe
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's own escapes for %, CR and LF; every other control character shown escaped."""
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe(s)
 
 
 def _escape_prop(s: str) -> str:

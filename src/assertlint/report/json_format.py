@@ -5,8 +5,10 @@ FORMAT = "json"  # the --format name (report/__init__.py finds formats by this)
 
 import json
 
+from .escape import json_safe
+
 
 def render(results, stream, opts) -> None:
     items = [f.to_json() for r in results for f in r.findings]
-    json.dump(items, stream, ensure_ascii=False, indent=2)
+    stream.write(json_safe(json.dumps(items, ensure_ascii=False, indent=2)))
     stream.write("\n")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 FORMAT = "line"  # the --format name (report/__init__.py finds formats by this)
 
+from .escape import safe
+
 
 def render(results, stream, opts) -> None:
     for r in results:
         for f in r.findings:
-            message = " ".join(f.message.split())
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.category}] {message}\n")
+            message = safe(" ".join(f.message.split()))
+            stream.write(f"{safe(f.path)}:{f.line}:{f.column}: {f.rule} [{f.category}] {message}\n")

@@ -18,6 +18,7 @@ import os
 from collections import Counter
 
 from ..taxonomy import CATEGORIES, STYLES
+from .escape import safe
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STYLE_COLOR = {"aggressive": "red", "passive-aggressive": "magenta", "passive": "blue"}
@@ -83,15 +84,16 @@ def _source_lines(f, text: str, width: int):
         raw, a, b = raw[left:right], a - left, min(b, right) - left
     gutter = f"{f.line:>4} │ "
     sev = SEV_STYLE[f.severity]
+    pre, mid, post = safe(raw[:a]), safe(raw[a:b]), safe(raw[b:])  # escapes widen: carets follow them
     src = Text(gutter, style="dim")
     src.append(lead, style="dim")
-    src.append(raw[:a])
-    src.append(raw[a:b], style=f"underline {sev}")
-    src.append(raw[b:])
+    src.append(pre)
+    src.append(mid, style=f"underline {sev}")
+    src.append(post)
     src.append(trail, style="dim")
     marks = Text(" " * (len(gutter) - 2) + "│ ", style="dim")
-    marks.append(" " * (len(lead) + a))
-    marks.append("^" * max(1, b - a), style=sev)
+    marks.append(" " * (len(lead) + len(pre)))
+    marks.append("^" * max(1, len(mid)), style=sev)
     if f.end_line > f.line:
         marks.append(f" (to line {f.end_line})", style="dim")
     return src, marks
@@ -109,7 +111,7 @@ def before_after(f, s, text: str) -> tuple[str, str]:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split()) if "\n" in s or "\r" in s else s
+    return safe(" ".join(s.split()) if "\n" in s or "\r" in s else s)
 
 
 def _suggestion(f, text: str):
@@ -128,7 +130,7 @@ def _suggestion(f, text: str):
         out.append(f"  (+{more} more)", style="dim")
     lines = [out]
     if s.description:
-        lines.append(Text("       " + " " * (len(label) + 2) + s.description, style="dim"))
+        lines.append(Text("       " + " " * (len(label) + 2) + safe(s.description), style="dim"))
     return lines
 
 
@@ -136,10 +138,10 @@ def _finding(console, r, f, opts) -> None:
     from rich.text import Text
 
     head = Text()
-    head.append(f"{r.path}:{f.line}:{f.column}", style="bold")
+    head.append(f"{safe(r.path)}:{f.line}:{f.column}", style="bold")
     head.append("  ")
     head.append(f.rule, style=SEV_STYLE[f.severity])
-    head.append(f" {f.name}  ")
+    head.append(f" {safe(f.name)}  ")
     head.append(f"{f.severity}", style=SEV_STYLE[f.severity])
     head.append("  ")
     head.append(f"[{f.category}]", style=STYLE_COLOR.get(f.style, ""))
@@ -236,7 +238,7 @@ def _tone_meter(console, results) -> None:
         rates = tone_rates(r)
         word, colour = tone_reading(rates)
         table.add_row(
-            r.path, str(r.words), meter_bar(rates),
+            safe(r.path), str(r.words), meter_bar(rates),
             f"{rates['passive']:.1f}", f"{rates['passive-aggressive']:.1f}", f"{rates['aggressive']:.1f}",
             Text(word, style=colour),
         )
@@ -326,7 +328,7 @@ def render(results, stream, opts, console=None) -> None:
     for r in results:
         if r.error or not r.findings:
             continue
-        head = Text(r.path, style="bold underline")
+        head = Text(safe(r.path), style="bold underline")
         head.append(f"  {_plural(len(r.findings), 'finding')}", style="dim")
         console.print(head)
         for f in r.findings:

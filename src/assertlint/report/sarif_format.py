@@ -13,6 +13,8 @@ from __future__ import annotations
 FORMAT = "sarif"  # the --format name (report/__init__.py finds formats by this)
 
 import json
+
+from .escape import json_safe
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -146,5 +148,5 @@ def sarif_log(results, opts) -> dict:
 
 
 def render(results, stream, opts) -> None:
-    json.dump(sarif_log(results, opts), stream, ensure_ascii=False, indent=2)
+    stream.write(json_safe(json.dumps(sarif_log(results, opts), ensure_ascii=False, indent=2)))
     stream.write("\n")

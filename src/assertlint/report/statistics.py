@@ -6,6 +6,8 @@ per line; every other format a table (rich for `pretty`, tab-free aligned text o
 from __future__ import annotations
 
 import json
+
+from .escape import json_safe
 from collections import Counter
 
 
@@ -30,11 +32,11 @@ def rule_counts(results) -> list[dict]:
 def render(fmt: str, results, stream, opts) -> None:
     rows = rule_counts(results)
     if fmt == "json":
-        json.dump(rows, stream, ensure_ascii=False, indent=2)
+        stream.write(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
         stream.write("\n")
     elif fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            stream.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
     elif fmt == "pretty":
         _pretty(rows, stream, opts)
     else:

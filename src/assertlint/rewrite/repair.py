@@ -77,7 +77,7 @@ def close_sentence_end(d: Draft) -> None:
     d.left, d.right = left, right
 
 
-_OPENER = re.compile(r"[ \t]*(?:(?:[-*+\u2022]|\d+[.)]|#\.)[ \t]+)?[(\[\"'\u201c\u2018]*")
+_OPENER = re.compile(r"[ \t]*+(?:(?:[-*+\u2022]|(?<!\d)\d++[.)]|#\.)[ \t]++)?[(\[\"'\u201c\u2018]*+")
 
 
 def _symbols_only(s: str) -> bool:

@@ -11,6 +11,7 @@ from ..errors import RuleError
 from ..taxonomy import APPLICABILITIES, CATEGORIES, SEVERITIES, STYLE_OF
 from .lexicon import expand
 from .model import SLOT, Context, Example, Pattern, Rule, SuggestionTemplate
+from .regex_check import regex_problem, regex_values
 
 TOP_KEYS = {
     "id": True, "name": True, "category": True, "severity": True, "message": True, "why": True,
@@ -139,15 +140,18 @@ def _load_rules(dirs: list[Path], data: dict | None = None) -> list[Rule]:
 
 
 def _read_toml(path: Path) -> dict:
+    from ..source.reader import problem, read_regular
+
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(str(path), 16 * 1024 * 1024).decode("utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise RuleError(str(path), f"invalid TOML: {err}") from None
     except UnicodeDecodeError as err:
         raise RuleError(str(path), f"is not valid UTF-8 (byte offset {err.start})") from None
+    except RecursionError:
+        raise RuleError(str(path), "invalid TOML: nested too deeply") from None
     except OSError as err:
-        raise RuleError(str(path), f"cannot be read ({err.strerror})") from None
+        raise RuleError(str(path), problem(err)) from None
 
 
 _STRING_KEYS = ("id", "name", "category", "severity", "message", "why", "use_instead")
@@ -259,6 +263,11 @@ def _check_token_keys(tokens: list, where: str, fail, dependency: bool) -> None:
         bad = set(attrs) - _TOKEN_ATTRS
         if bad:
             raise fail(f"{where}[{j}]: unknown token attribute {sorted(bad)[0]!r}")
+        if isinstance(attrs, dict):
+            for value in regex_values(attrs):
+                problem = regex_problem(value)
+                if problem:
+                    raise fail(f"{where}[{j}]: REGEX {str(value)[:60]!r} {problem}")
 
 
 def _context(data, fail, lexicons=None) -> Context:

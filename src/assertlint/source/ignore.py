@@ -5,6 +5,8 @@ config's `exclude` and `per-file-ignores` globs (`*` never crosses a `/`)."""
 from __future__ import annotations
 
 import os
+
+from .reader import read_regular
 from functools import lru_cache
 
 IGNORE_FILES = (".gitignore", ".assertlintignore")
@@ -50,11 +52,11 @@ class IgnoreFiles:
         if folder not in self._specs:
             lines: list[str] = []
             for name in IGNORE_FILES:
-                try:
-                    with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
-                        lines += fh.read().splitlines()
+                try:  # a regular file only: a FIFO named .gitignore is skipped, never waited on
+                    data = read_regular(os.path.join(folder, name), 16 * 1024 * 1024)
                 except OSError:
                     continue
+                lines += data.decode("utf-8", errors="replace").splitlines()
             self._specs[folder] = compile_globs(tuple(lines)) if lines else None
         return self._specs[folder]
 

@@ -7,41 +7,59 @@ code span or a URL, a space for a line break) map to the range of the file they 
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import islice
 
 PLACEHOLDER = "x"  # stands in for code spans and URLs: a neutral noun-like token
 
 
 class Prose:
-    __slots__ = ("text", "_pstarts", "_pieces")
+    __slots__ = ("_text", "_parts", "_len", "_pstarts", "_pieces")
 
     def __init__(self) -> None:
-        self.text = ""
+        # the text is built from parts and joined once when read: appending stays linear
+        self._text: str | None = ""
+        self._parts: list[str] = []
+        self._len = 0
         self._pstarts: list[int] = []
         # (parse_start, parse_len, orig_start, orig_end, identity)
         self._pieces: list[tuple[int, int, int, int, bool]] = []
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._parts)
+            self._parts = [self._text]
+        return self._text
+
+    def _append(self, piece: str) -> None:
+        if self._text is not None and self._parts == [] and self._text:
+            self._parts = [self._text]
+        self._parts.append(piece)
+        self._len += len(piece)
+        self._text = None
 
     # -- building -------------------------------------------------------------------------
     def copy(self, source: str, start: int, end: int) -> None:
         """Append source[start:end] unchanged (offsets map one to one)."""
         if end <= start:
             return
-        p = len(self.text)
+        p = self._len
         last = self._pieces[-1] if self._pieces else None
         if last and last[4] and last[0] + last[1] == p and last[3] == start:
             self._pieces[-1] = (last[0], last[1] + end - start, last[2], end, True)
         else:
             self._pstarts.append(p)
             self._pieces.append((p, end - start, start, end, True))
-        self.text += source[start:end]
+        self._append(source[start:end])
 
     def synth(self, text: str, start: int, end: int) -> None:
         """Append `text`, standing for source[start:end]."""
         if not text:
             return
-        p = len(self.text)
+        p = self._len
         self._pstarts.append(p)
         self._pieces.append((p, len(text), start, end, False))
-        self.text += text
+        self._append(text)
 
     def respelled(self, swaps: list[tuple[int, int, str]]) -> "Prose":
         """A copy where each parse range [start, end) (sorted, disjoint, each inside one copied
@@ -55,7 +73,7 @@ class Prose:
             self._copy_into(out, pos, start)
             out.synth(text, self.source_start(start), self.source_end(end))
             pos = end
-        self._copy_into(out, pos, len(self.text))
+        self._copy_into(out, pos, self._len)
         return out
 
     def _copy_into(self, out: "Prose", a: int, b: int) -> None:
@@ -63,6 +81,7 @@ class Prose:
         if b <= a:
             return
         i = max(bisect_right(self._pstarts, a) - 1, 0)
+        text = self.text
         while i < len(self._pieces):
             ps, plen, os_, oe, ident = self._pieces[i]
             if ps >= b:
@@ -70,12 +89,12 @@ class Prose:
             lo, hi = max(a, ps), min(b, ps + plen)
             if hi > lo:
                 if ident:
-                    p = len(out.text)
+                    p = out._len
                     out._pstarts.append(p)
                     out._pieces.append((p, hi - lo, os_ + lo - ps, os_ + hi - ps, True))
-                    out.text += self.text[lo:hi]
+                    out._append(text[lo:hi])
                 else:  # a synthetic piece is never cut: it goes whole
-                    out.synth(self.text[ps : ps + plen], os_, oe)
+                    out.synth(text[ps : ps + plen], os_, oe)
             i += 1
 
     # -- mapping --------------------------------------------------------------------------
@@ -94,12 +113,18 @@ class Prose:
     def is_synthetic(self, p: int) -> bool:
         return not self._piece(p)[4]
 
+    def _pieces_from(self, start: int):
+        """The pieces from the one that covers source offset `start` on (pieces are in source
+        order): a finding in a block of 80,000 lines looks at its own, not at all of them."""
+        i = bisect_right(self._pieces, start, key=lambda p: p[2])
+        return islice(self._pieces, max(i - 2, 0), None)
+
     def plain(self, source: str, start: int, end: int) -> bool:
         """Is source[start:end] plain prose: copied as it is, or line breaks and indentation
         joining copied lines? False when markup or masked code lies inside (an edit there
         would damage it)."""
         covered = start
-        for ps, plen, os_, oe, ident in self._pieces:
+        for ps, plen, os_, oe, ident in self._pieces_from(start):
             if oe <= covered:
                 continue
             if os_ >= end:
@@ -119,7 +144,7 @@ class Prose:
         [start, end) is True exactly when no range here overlaps it."""
         out: list[tuple[int, int]] = []
         covered = start
-        for ps, plen, os_, oe, ident in self._pieces:
+        for ps, plen, os_, oe, ident in self._pieces_from(start):
             if oe <= covered:
                 continue
             if os_ >= end:

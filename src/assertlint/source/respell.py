@@ -40,7 +40,9 @@ _LONE_UR = re.compile(r"(?:^| )[ur](?![\w'@/.\-])")
 _TOKEN_RUN = re.compile(rf"{_TOKEN}*+")
 _MAX_WORD = 40  # longer runs are not words anybody typed for a word (hashes, base64, hostile input)
 # Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
-_SHOUT = re.compile(r"\b[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
+# (a shout starts where its run of capitals and apostrophes starts, never inside one: each run is
+# scanned once)
+_SHOUT = re.compile(r"\b(?<![A-Z']')[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 
 from .directives import DIRECTIVE
+from .limits import MAX_DIRECTIVES
+from .spans import code_spans, comment_spans
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Directive:
 @dataclass
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
+    note: str | None = None  # what was left out (source/limits.MAX_DIRECTIVES)
 
     def covers(self, f: Finding) -> bool:
         hit = False
@@ -53,9 +56,16 @@ def _matches(f: Finding, code: str) -> bool:
     return code_matches(code, id=f.rule, name=f.name, category=f.category, style=f.style)
 
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[^\n])+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FENCE = re.compile(r"^[ \t]*+(`{3,}|~{3,})")
+
+
+def _blank_code_spans(line: str) -> str:
+    out, pos = [], 0
+    for s, e in code_spans(line):
+        out += [line[pos:s], " " * (e - s)]
+        pos = e
+    out.append(line[pos:])
+    return "".join(out)
 
 
 def _mask_code(text: str, kind: str = "text") -> str:
@@ -81,7 +91,7 @@ def _mask_code(text: str, kind: str = "text") -> str:
             fence = m.group(1)
             out.append(" " * len(line))
             continue
-        out.append(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line) if "`" in line else line)
+        out.append(_blank_code_spans(line) if "`" in line else line)
     return "\n".join(out)
 
 
@@ -98,10 +108,14 @@ def parse(text: str, kind: str = "text") -> Suppressions:
     from . import formats
 
     in_comments = formats.get(kind).DIRECTIVES_IN_COMMENTS
-    comments = [m.span() for m in _COMMENT.finditer(masked)] if in_comments else None
+    comments = list(comment_spans(masked)) if in_comments else None
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     state = _State(len(line_starts))
-    for m in DIRECTIVE.finditer(masked):
+    for count, m in enumerate(DIRECTIVE.finditer(masked)):
+        if count == MAX_DIRECTIVES:  # past this, each finding would be checked against thousands
+            line = bisect_right(line_starts, m.start())
+            state.note = f"more than {MAX_DIRECTIVES:,} suppression directives: those from line {line} on are ignored"
+            break
         comment_end = _comment_end(comments, m.start("verb"))
         if comment_end is False:
             continue  # Markdown: a directive is written inside <!-- -->
@@ -114,14 +128,15 @@ def parse(text: str, kind: str = "text") -> Suppressions:
             # the line after the directive (in Markdown, after the comment it is written in)
             d.first = d.last = (bisect_right(line_starts, comment_end - 1) if comment_end else i) + 1
         state.add(d)
-    return Suppressions(state.out)
+    return Suppressions(state.out, state.note)
 
 
 def _comment_end(comments, at: int):
     """Where the comment holding a directive ends; None: comments do not matter; False: not in one."""
     if comments is None:
         return None
-    return next((b for a, b in comments if a <= at < b), False)
+    i = bisect_right(comments, (at, float("inf"))) - 1  # the last comment starting at or before `at`
+    return comments[i][1] if i >= 0 and at < comments[i][1] else False
 
 
 class _State:
@@ -129,6 +144,7 @@ class _State:
 
     def __init__(self, n_lines: int) -> None:
         self.n = n_lines
+        self.note: str | None = None
         self.out: list[Directive] = []
         self.open: list[Directive] = []
 

@@ -55,7 +55,20 @@ _GOES_ON = frozenset(
     has have had do does did will would can could should shall may might must not no if when while
     because although though since until unless via per mr mrs ms dr st vs like dear""".split()
 )
-_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*$")
+_WORD_CHARS = "'’-"
+
+
+def _last_word(line: str) -> str | None:
+    """The line's last word (a letter, then letters, digits, apostrophes or hyphens), found from
+    the end: a `...$` regex searched from every position is quadratic on a long word."""
+    s = line.rstrip(" \t")
+    i = len(s)
+    while i > 0 and (s[i - 1].isalnum() or s[i - 1] == "_" or s[i - 1] in _WORD_CHARS):
+        i -= 1
+    for j in range(i, len(s)):
+        if s[j].isalpha():
+            return s[j:]
+    return None
 
 
 def _is_reply_header(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -104,8 +117,8 @@ def _starts_sentence(prev: str, line: str) -> bool:
         return True
     if not prev or not (prev[-1].isalnum() or prev[-1] in ")]"):
         return False
-    m = _LAST_WORD.search(prev)
-    return not (m and m.group(1).lower() in _GOES_ON)
+    word = _last_word(prev)
+    return not (word and word.lower() in _GOES_ON)
 
 
 _STOP = -1  # a step's answer: the rest of the text is not the writer's

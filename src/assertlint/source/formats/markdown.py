@@ -7,17 +7,18 @@ import re
 
 from ..blocks import lines_of, paragraph, strip_range
 from ..inline import compile_inline
+from ..limits import MAX_TABLE_ROWS, readable_part
 from ..prose import Prose
 
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 DIRECTIVES_IN_COMMENTS = True  # a suppression directive counts only inside <!-- -->
 INLINE = compile_inline(
-    before=[r"(?P<comment><!--.*?-->)"],
+    before=[r"(?P<comment_open><!--)"],  # add_inline finds where the comment closes
     after=[
-        r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
-        r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
-        r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))",
+        r"(?P<autolink><(?:https?|ftp|mailto):[^<>\s]*+>)",
+        r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>)",
+        r"(?P<dest>\]\((?:[^()\s]|\([^()\s]*+\))*+(?:\s++\"[^\"]*+\")?\))",
         r"(?P<refdest>\]\[[^\]]*\])",
         r"(?P<escaped>\\[!-/:-@\[-`{-~])",  # a backslash escape: the character stays, as text
         r"(?P<drop>!?\[|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~)",
@@ -29,6 +30,7 @@ INLINE = compile_inline(
 def code_lines(text: str) -> set[int]:
     """Indented and fenced code blocks, exactly as Markdown reads them."""
     out: set[int] = set()
+    text, _ = _cap_tables(readable_part(text)[0])
     for tok in markdown_parser().parse(text):
         if tok.type in ("fence", "code_block") and tok.map:
             out.update(range(*tok.map))
@@ -48,15 +50,45 @@ def markdown_parser():
     return _md
 
 
+class Blocks(list):
+    """Prose blocks, with notes on what was left out (a table too long to read)."""
+
+    notes: tuple[str, ...] = ()
+
+
+def _cap_tables(src: str) -> tuple[str, list[str]]:
+    """Rows of one table past MAX_TABLE_ROWS blanked out (line count kept): a 100,000-row table
+    is data, not prose, and would cost markdown-it minutes and gigabytes."""
+    if src.count("|") <= MAX_TABLE_ROWS:
+        return src, []
+    lines = src.split("\n")
+    notes: list[str] = []
+    run_start = None
+    for i in range(len(lines) + 1):
+        row = i < len(lines) and "|" in lines[i]
+        if row and run_start is None:
+            run_start = i
+        elif not row and run_start is not None:
+            if i - run_start > MAX_TABLE_ROWS:
+                first = run_start + MAX_TABLE_ROWS
+                lines[first:i] = [""] * (i - first)
+                notes.append(f"a table of {i - run_start:,} rows (line {run_start + 1}): checked the first "
+                             f"{MAX_TABLE_ROWS:,}, lines {first + 1}-{i} not read")
+            run_start = None
+    return ("\n".join(lines) if notes else src), notes
+
+
 def prose_blocks(text: str, include_blockquotes: bool = False) -> list[Prose]:
     include_quotes = include_blockquotes
     src = text
     fm = _FRONT_MATTER.match(src)
     if fm:  # blank the front matter out, keeping the line count so token maps still fit
         src = "\n" * fm.group(0).count("\n") + src[fm.end():]
+    src, notes = _cap_tables(src)
     tokens = markdown_parser().parse(src)
     lines = lines_of(text)
-    blocks: list[Prose] = []
+    blocks = Blocks()
+    blocks.notes = tuple(notes)
     quote_depth = 0
     for i, tok in enumerate(tokens):
         if tok.type == "blockquote_open":

@@ -12,7 +12,7 @@ NAME = "rst"
 SUFFIXES = (".rst", ".rest")
 DIRECTIVES_IN_COMMENTS = False
 INLINE = compile_inline(
-    before=[r"(?P<role>:[\w.+-]+:`[^`]+`)", r"(?P<rstlink>`[^`<]*<[^>]+>`__?)"],
+    before=[r"(?P<role>:[\w.+-]++:`[^`]++`)", r"(?P<rstlink>`[^`<]*+<[^>`]++>`__?)"],
     after=[r"(?P<drop>\*{1,2}(?=\S)|(?<=\S)\*{1,2}|(?<=\S)`_{1,2}|\|)"],
 )
 
