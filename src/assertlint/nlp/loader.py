@@ -59,8 +59,9 @@ def import_spacy():
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None):
-    """Load `name` (an installed package or a path), or the default English model."""
+def load_pipeline(name: str | None = None, lean: bool = True):
+    """Load `name` (an installed package or a path), or the default English model. `lean`: the
+    attribute ruler and rule lemmatizer run as their exact, cheaper stand-ins (nlp/lean.py)."""
     model = name or available_default()
     if model is None:
         raise ModelError(f"no English spaCy model is installed; fix it with: {INSTALL_HINT}")
@@ -73,4 +74,8 @@ def load_pipeline(name: str | None = None):
         raise ModelError(f"cannot load spaCy pipeline {model!r}; fix it with: {hint}") from None
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; assertlint needs one")
+    if lean:
+        from .lean import make_lean
+
+        make_lean(nlp)
     return nlp
