@@ -7,10 +7,11 @@ from pathlib import Path
 from time import perf_counter
 
 from .engine.linter import Engine, Input
+from .engine.parallel import WorkerFailure
 from .findings import Finding
 from .rewrite.suggest import findings_for
 
-__all__ = ["Linter", "Input", "make_linter"]
+__all__ = ["Linter", "Input", "WorkerFailure", "make_linter"]
 
 
 class Linter:
@@ -51,8 +52,9 @@ class Linter:
     def timings(self):
         return self.engine.timings
 
-    def check(self, inputs: Sequence[Input]) -> list[list[Finding]]:
-        """Findings for each input, in input order, each list sorted by position."""
+    def check(self, inputs: Sequence[Input]) -> list:
+        """Findings for each input, in input order, each list sorted by position; in place of
+        the list, a WorkerFailure (engine/parallel.py) for an input whose worker process died."""
         out: list[list[Finding] | None] = [None] * len(inputs)
         keys: list[str | None] = [None] * len(inputs)
         todo = []
@@ -65,6 +67,9 @@ class Linter:
         groups = self.engine.candidates([inputs[i] for i in todo]) if todo else []
         t0 = perf_counter()
         for i, gs in zip(todo, groups):
+            if isinstance(gs, WorkerFailure):
+                out[i] = gs
+                continue
             out[i] = findings_for(gs, inputs[i].path, inputs[i].text)
             if self.cache is not None:
                 self.cache.put(keys[i], out[i])

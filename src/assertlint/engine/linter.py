@@ -4,18 +4,17 @@ The engine never writes a rewrite: each candidate carries its suggestion templat
 from the parse, and assertlint.rewrite turns candidates into findings with repaired edits."""
 from __future__ import annotations
 
-import os
 import re
 from time import perf_counter
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ..ruleset.model import Rule, SuggestionTemplate
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
 from ..source.respell import Respeller
-from . import checks
+from . import checks, parallel
 from . import context as ctx
 from .checks._match import MatchContext
 from .merge import select_groups
@@ -123,36 +122,95 @@ class Engine:
         return self._compiled
 
     # -- checking -------------------------------------------------------------------------------
-    def candidates(self, inputs: Sequence[Input]) -> list[list[list[Candidate]]]:
+    def candidates(self, inputs: Sequence[Input]) -> list:
         """For each input, in input order: its candidates, merged into groups (engine.merge)
-        that each become one finding, sorted by position."""
-        work = self._units(inputs)
-        cands: list[list[Candidate]] = [[] for _ in inputs]
-        if work and self.rules:
-            self.parsed_units += len(work)
-            for i, cand in self._parse(work, inputs):
-                cands[i].append(cand)
+        that each become one finding, sorted by position; or a parallel.WorkerFailure when the
+        worker process checking it died."""
+        cands: list = [[] for _ in inputs]
+        if self.rules and inputs:
+            jobs = parallel.choose_jobs(self.jobs, sum(len(item.text) for item in inputs))
+            found = self._candidates_forked(inputs, jobs) if jobs > 1 else self._candidates_of(
+                self._blocks(enumerate(inputs)), inputs)
+            for i, cand in found:
+                if isinstance(cand, parallel.WorkerFailure):
+                    cands[i] = cand
+                elif not isinstance(cands[i], parallel.WorkerFailure):
+                    cands[i].append(cand)
         t0 = perf_counter()
-        out = [select_groups(cs) if cs else [] for cs in cands]
+        out = [cs if isinstance(cs, parallel.WorkerFailure) else select_groups(cs) if cs else [] for cs in cands]
         self.timings["merge"] += perf_counter() - t0
         return out
 
-    def _units(self, inputs: Sequence[Input]) -> list[tuple[str, tuple]]:
+    def _blocks(self, items: Iterable[tuple[int, Input]]) -> Iterable[tuple[int, Prose]]:
+        """(input index, prose block) for each block of each input: the markup stripped."""
+        for i, item in items:
+            for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
+                yield i, prose
+
+    def _units(self, blocks: Iterable[tuple[int, Prose]]) -> list[tuple[str, tuple]]:
         """(sentence, (input index, prose, offset, rule indices)) for each unit the gate lets through."""
         work: list[tuple[str, tuple]] = []
         t0 = perf_counter()
-        for i, item in enumerate(inputs):
-            for prose in prose_blocks(item.text, item.kind, include_blockquotes=item.include_blockquotes):
-                prose = self.respell(prose)
-                for a, b in _units(prose):
-                    piece = prose.text[a:b]
-                    only = None if self.gate is None else self.gate.select(piece)
-                    if only is None or only:
-                        work.append((piece, (i, prose, a, only)))
+        gate = self.gate
+        for i, prose in blocks:
+            prose = self.respell(prose)
+            if gate is not None and len(prose.text) <= MAX_UNIT_CHARS and not gate.block_may_match(prose.text):
+                continue  # no pattern's key word anywhere in the block (units are cut at whitespace)
+            for a, b in _units(prose):
+                piece = prose.text[a:b]
+                only = None if gate is None else gate.select(piece)
+                if only is None or only:
+                    work.append((piece, (i, prose, a, only)))
         self.timings["read+gate"] += perf_counter() - t0
         return work
 
-    # -- parsing, on one core or several --------------------------------------------------------
+    def _candidates_of(self, blocks: Iterable[tuple[int, Prose]], inputs: Sequence[Input]) -> list[tuple[int, Candidate]]:
+        """Markup-stripped blocks → respell → gate → parse → match: (input index, candidate)."""
+        work = self._units(blocks)
+        if not work:
+            return []
+        self.parsed_units += len(work)
+        return self._parse_slice(work, inputs)
+
+    # -- on several cores ---------------------------------------------------------------------------
+    def _candidates_forked(self, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
+        """The same candidates, from `jobs` processes (engine/parallel.py)."""
+        self.nlp  # load the model once, before forking: the workers share it
+        sizes = [len(item.text) for item in inputs]
+        if parallel.balanced(sizes, jobs):  # whole inputs: each worker strips its own markup too
+            shares = [list(range(a, b)) for a, b in parallel.split_sizes(sizes, jobs)]
+
+            def blocks_of(share):
+                return self._blocks((i, inputs[i]) for i in share)
+        else:  # a few large inputs: strip the markup here, share out the blocks
+            t0 = perf_counter()
+            blocks = list(self._blocks(enumerate(inputs)))
+            self.timings["read+gate"] += perf_counter() - t0
+            runs = parallel.split_sizes([len(p.text) for _, p in blocks], jobs)
+            shares = [blocks[a:b] for a, b in runs]
+
+            def blocks_of(share):
+                return share
+
+        def work(share):
+            before = (self.parsed_units, Counter(self.timings))
+            found = parallel.pack(self._candidates_of(blocks_of(share), inputs))
+            return found, self.parsed_units - before[0], self.timings - before[1]
+
+        inputs_of = [sorted({i for i, _ in share}) if not isinstance(share[0], int) else share for share in shares]
+        out: list[tuple[int, object]] = []
+        for k, result in enumerate(parallel.run_shares(shares, work, len(shares))):
+            if isinstance(result, parallel.WorkerFailure):
+                out.extend((i, result) for i in inputs_of[k])
+                continue
+            found, parsed, timings = result
+            if k:  # the first share ran here: its counts are already in
+                self.parsed_units += parsed
+                self.timings.update(timings)
+            out.extend(parallel.unpack(found, self.rules, Candidate))
+        return out
+
+    # -- parsing ------------------------------------------------------------------------------------
     def _parse_slice(self, work, inputs) -> list[tuple[int, Candidate]]:
         compiled = self.compiled
         found = []
@@ -166,15 +224,6 @@ class Engine:
         self.timings["match+context"] += t_match
         self.timings["parse"] += perf_counter() - t_all - t_match
         return found
-
-    def _parse(self, work, inputs) -> list[tuple[int, Candidate]]:
-        jobs = self.jobs
-        if jobs == 0:  # automatic: both cores for big inputs, one for a draft
-            size = sum(len(w[0]) for w in work)
-            jobs = min(_cpu_count(), 2) if size >= PARALLEL_MIN_CHARS else 1
-        if jobs <= 1 or len(work) < 2 * jobs:
-            return self._parse_slice(work, inputs)
-        return _parse_forked(self, work, inputs, jobs)
 
     def _quotes(self, prose: Prose) -> list[tuple[int, int]]:
         """Quotation marks are paired over the whole block: a quote may span sentences."""
@@ -266,58 +315,6 @@ class Engine:
         cand.tokens = tuple((*src(t.idx, t.idx + len(t)), t.pos_, t.tag_, t.dep_, t.head.i - sent.start, t.text)
                             for t in sent)
         return cand
-
-
-PARALLEL_MIN_CHARS = 150_000  # below this, forking costs more than it saves
-_FORK_STATE: tuple | None = None
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
-def _forked_worker(k: int) -> list[tuple[int, str, tuple]]:
-    linter, slices, inputs = _FORK_STATE  # inherited from the parent by fork
-    return [(i, c.rule.id, _pack(c)) for i, c in linter._parse_slice(slices[k], inputs)]
-
-
-def _pack(c: Candidate) -> dict:
-    return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "rule"}
-
-
-def _parse_forked(linter: Engine, work, inputs, jobs: int) -> list[tuple[int, Candidate]]:
-    """Fork workers that inherit the loaded model and send back only candidates (not Docs),
-    which is what makes two processes nearly twice as fast. Output order stays deterministic."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _FORK_STATE
-    linter.compiled  # load the model and matchers once, before forking
-    total = sum(len(w[0]) for w in work)
-    slices, cur, size = [], [], 0
-    for w in work:
-        cur.append(w)
-        size += len(w[0])
-        if size >= total / jobs and len(slices) < jobs - 1:
-            slices.append(cur)
-            cur, size = [], 0
-    slices.append(cur)
-    _FORK_STATE = (linter, slices, inputs)
-    by_id = {r.id: r for r in linter.rules}
-    try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(slices) - 1, mp_context=ctx) as pool:
-            futures = [pool.submit(_forked_worker, k) for k in range(1, len(slices))]
-            results = linter._parse_slice(slices[0], inputs)
-            for fut in futures:
-                for i, rid, packed in fut.result():
-                    results.append((i, Candidate(by_id[rid], **packed)))
-    finally:
-        _FORK_STATE = None
-    return results
 
 
 def _longest(matches: list) -> list:
