@@ -42,12 +42,18 @@ def _value_test(attr: str, value):
         return (lambda v, want=value: v == want), (value,)
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
-        if op == "IN" and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
-            return (lambda v, want=frozenset(arg): v in want), tuple(arg)
-        if op == "NOT_IN" and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
-            return (lambda v, want=frozenset(arg): v not in want), None
-        if op == "REGEX" and isinstance(arg, str):
-            return (lambda v, rx=re.compile(arg): rx.search(v) is not None), None
+        return _operator_test(op, arg)
+    return None
+
+
+def _operator_test(op: str, arg):
+    strings = isinstance(arg, list) and all(isinstance(a, str) for a in arg)
+    if op == "IN" and strings:
+        return (lambda v, want=frozenset(arg): v in want), tuple(arg)
+    if op == "NOT_IN" and strings:
+        return (lambda v, want=frozenset(arg): v not in want), None
+    if op == "REGEX" and isinstance(arg, str):
+        return (lambda v, rx=re.compile(arg): rx.search(v) is not None), None
     return None
 
 
@@ -163,30 +169,7 @@ class LeanRuleLemmatizer:
         rules = self._rules.get(univ_pos, {})
         if not (index or exceptions or rules):
             return [string] if univ_pos == "propn" else [string.lower()]
-        orig, string = string, string.lower()
-        forms: list[str] = []
-        oov_forms: list[str] = []
-        for old, new in rules:
-            if string.endswith(old):
-                form = string[: len(string) - len(old)] + new
-                if not form:
-                    pass
-                elif form in index or not form.isalpha():
-                    if form in index:
-                        forms.insert(0, form)
-                    else:
-                        forms.append(form)
-                else:
-                    oov_forms.append(form)
-        forms = list(dict.fromkeys(forms))
-        for form in exceptions.get(string, []):
-            if form not in forms:
-                forms.insert(0, form)
-        if not forms:
-            forms.extend(oov_forms)
-        if not forms:
-            forms.append(orig)
-        return forms
+        return _rule_forms(string, index, exceptions, rules)
 
     def __call__(self, doc):
         overwrite = self.lem.overwrite
@@ -203,6 +186,29 @@ class LeanRuleLemmatizer:
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
+
+
+def _rule_forms(orig: str, index, exceptions, rules) -> list[str]:
+    """The candidate lemmas of `orig` by the suffix rules, as spaCy orders them."""
+    string = orig.lower()
+    forms: list[str] = []
+    oov_forms: list[str] = []
+    for old, new in rules:
+        if string.endswith(old):
+            form = string[: len(string) - len(old)] + new
+            if not form:
+                pass
+            elif form in index:
+                forms.insert(0, form)
+            elif not form.isalpha():
+                forms.append(form)
+            else:
+                oov_forms.append(form)
+    forms = list(dict.fromkeys(forms))
+    for form in exceptions.get(string, []):
+        if form not in forms:
+            forms.insert(0, form)
+    return forms or oov_forms or [orig]
 
 
 def _lemmatizer_is_stock(lem) -> bool:
