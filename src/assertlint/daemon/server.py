@@ -70,15 +70,19 @@ class Daemon:
         os.chmod(self.path, 0o600)
         inode = os.stat(self.path).st_ino
         sock.listen(16)
+        self.last_work = time.monotonic()
         try:
             while self.running:
-                sock.settimeout(self.idle_timeout)
+                left = self.last_work + self.idle_timeout - time.monotonic()
+                if left <= 0:
+                    break  # idle long enough (a status question is not work)
+                sock.settimeout(left)
                 try:
                     conn, _ = sock.accept()
                 except socket.timeout:
-                    break  # idle long enough
+                    continue
                 with conn:
-                    conn.settimeout(None)
+                    conn.settimeout(60)
                     self.handle(conn)
         finally:
             sock.close()
@@ -125,6 +129,7 @@ class Daemon:
         code, out, err = run_command(list(request.get("argv", [])), str(request.get("cwd", "/")),
                                      dict(request.get("env", {})), stdin, bool(request.get("stdout_tty")))
         self.served += 1
+        self.last_work = time.monotonic()
         protocol.send_json(conn, {"status": "ok", "exit": code}, out, err)
 
 
