@@ -134,18 +134,25 @@ _SYMBOL = re.compile(r"[^\x00-\u1fff\w\s]")
 _VISIBLE = re.compile(r"'?[a-z]+(?:'[a-z]+)?|n't")
 
 
+def _normal(w: str) -> str:
+    return w.lower().replace("\u2019", "'")
+
+
 def visible(words: set[str]) -> set[str] | None:
-    """The gate-visible words standing for a literal set: a hyphenated or dotted literal stands
-    for its pieces (a superset); a literal with no letters makes the set invisible (None)."""
+    """The gate-visible words standing for a literal set (a sentence holding a token with one of
+    the literals holds one of these words): a literal the gate reads as one word stands for
+    itself; a hyphenated, dotted or slashed literal ("holier-than-thou", "w/e") for the rarest of
+    its pieces, since a token with that text holds all of them; a literal of marks ("...", "?!",
+    an emoji) for its first mark; a literal with none of these makes the set invisible (None)."""
     out: set[str] = set()
     for w in words:
-        w = w.lower().replace("\u2019", "'")
+        w = _normal(w)
         if _VISIBLE.fullmatch(w):
             out.add(w)
             continue
         pieces = _WORD.findall(w)
         if pieces:
-            out.update(pieces)
+            out.add(min(pieces, key=lambda p: (_frequency(p), -len(p), p)))
         elif w and (w[0] in PUNCT or w[0] >= SYMBOLS_FROM):
             out.add(w[0])  # ":", "...", "?!", "🤡": the sentence must hold the first mark
         else:
@@ -232,11 +239,14 @@ def _escape(w: str) -> str:
 
 
 def _literal_regex(words: set[str]) -> str:
-    r"""Any of `words`; a word that starts a token in spaCy starts a word here (`\b`, once for
-    all of them), a piece cut from inside a word (ca|n't) may start anywhere; no right edge."""
+    r"""Any of the literal token texts `words`, as they appear in the lowered sentence; a literal
+    that starts a token in spaCy starts a word here (`\b`, once for all of them), a piece cut from
+    inside a word (ca|n't) may start anywhere; no right edge (a token may go on: ca|n't)."""
     starts, mids = [], []
-    for w in sorted(words, key=lambda w: (-len(w), w)):
-        (starts if w[:1].isalnum() and w not in _MIDWORD else mids).append(_escape(w))
+    for w in sorted({_normal(w).replace("_", "#") for w in words}, key=lambda w: (-len(w), w)):
+        first = _WORD.match(w)
+        inside = w in _MIDWORD or (first is not None and first.group() in _MIDWORD and first.end() < len(w))
+        (starts if w[:1].isalnum() and not inside else mids).append(_escape(w))
     alts = ([r"\b(?:" + "|".join(starts) + ")"] if starts else []) + mids
     return "(?:" + "|".join(alts) + ")"
 
@@ -296,8 +306,7 @@ def _token_part(tok: dict) -> tuple[str, str]:
     """(kind, regex) of one token: "req" a required literal, "opt" an optional one, "wild" anything."""
     op = tok.get("OP")
     words = _token_triggers({k: v for k, v in tok.items() if k != "OP"})
-    words = visible(words) if words else None
-    if words is None or op == "!" or (op and op not in _OP_FORM):
+    if not words or visible(words) is None or op == "!" or (op and op not in _OP_FORM):
         return ("wild", "")
     unit = _literal_regex(words) + _WS + "*"
     kind = "opt" if op in ("?", "*") else "req"
