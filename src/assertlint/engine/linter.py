@@ -51,9 +51,11 @@ class Input:
 
 # A sentence ends at . ! ? (and closing quotes or brackets), before a space and a capital letter,
 # a digit or an opening quote, but not after a common abbreviation.
+# (The mark is matched first, so that the regex engine scans for it; the look-behinds then test
+# the text up to and including it, as before: only m.end() is used.)
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"[.!?](?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
+    r"[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
 )
 
 
@@ -154,13 +156,17 @@ class Engine:
         gate = self.gate
         for i, prose in blocks:
             prose = self.respell(prose)
-            if gate is not None and len(prose.text) <= MAX_UNIT_CHARS and not gate.block_may_match(prose.text):
-                continue  # no pattern's key word anywhere in the block (units are cut at whitespace)
-            for a, b in _units(prose):
-                piece = prose.text[a:b]
-                only = None if gate is None else gate.select(piece)
+            spans = list(_units(prose))
+            text = prose.text
+            if gate is None:
+                chosen = [None] * len(spans)
+            elif len(text) <= MAX_UNIT_CHARS:  # units cut at whitespace: the block's words serve them all
+                chosen = gate.select_spans(text, spans)
+            else:
+                chosen = [gate.select(text[a:b]) for a, b in spans]
+            for (a, b), only in zip(spans, chosen):
                 if only is None or only:
-                    work.append((piece, (i, prose, a, only)))
+                    work.append((text[a:b], (i, prose, a, only)))
         self.timings["read+gate"] += perf_counter() - t0
         return work
 

@@ -15,6 +15,7 @@ regex it replaces accepted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import re2
 
@@ -208,22 +209,35 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
 def sentence_words(text: str) -> set[str]:
     """The words the gate sees, including the pieces spaCy's tokenizer splits contractions into."""
     words = set(_WORD.findall(text.lower().replace("\u2019", "'")))
+    return _with_pieces(words, text)
+
+
+def _with_pieces(words: set[str], text: str) -> set[str]:
+    """`words` (found in `text`) with their contraction pieces, and `text`'s marks and symbols."""
     extra = set()
     for w in words:
-        if "'" in w:
-            head, tail = w.split("'", 1)
-            extra.add(head)
-            extra.add("'" + tail)
-            if w.endswith("n't"):
-                extra.add(w[:-3])
-                extra.add("n't")
-                extra.add("n't")  # spaCy's token for the negation: "don't" -> "do" + "n't"
-        pieces = SPLITS.get(w)
+        pieces = _PIECES.get(w)
+        if pieces is None:
+            pieces = _PIECES[w] = _pieces(w)
         if pieces:
             extra.update(pieces)
     extra.update(PUNCT.intersection(text))
     extra.update(_SYMBOL.findall(text))
     return words | extra
+
+
+def _pieces(w: str) -> tuple[str, ...]:
+    out: list[str] = []
+    if "'" in w:
+        head, tail = w.split("'", 1)
+        out += [head, "'" + tail]
+        if w.endswith("n't"):
+            out += [w[:-3], "n't"]  # spaCy's token for the negation: "don't" -> "do" + "n't"
+    out += SPLITS.get(w, ())
+    return tuple(out)
+
+
+_PIECES: dict[str, tuple[str, ...]] = {}  # word -> its pieces, filled as words are met
 
 
 # Exactly the characters Python's `\s` matches in a str (RE2's `\s` is ASCII only); the test
@@ -370,19 +384,34 @@ class Gate:
         self.triggers = frozenset(index)
         self._compiled: dict[str, GateRegex] = {}
 
-    def block_may_match(self, text: str) -> bool:
-        """False when no sentence cut from `text` at whitespace can hold any pattern's key words:
-        the gate's words of a piece of text are a subset of the whole text's."""
-        return self.open or not self.triggers.isdisjoint(sentence_words(text))
-
     def admits(self, text: str) -> bool:
         return bool(self.select(text)) if not self.open else True
+
+    def select_spans(self, text: str, spans: list[tuple[int, int]]) -> list[set[int] | None]:
+        """select(text[a:b]) for each of the sentence spans of one block, cut at whitespace, with
+        the block lowered and its words found once."""
+        if self.open:
+            return [None] * len(spans)
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
+            return [self.select(text[a:b]) for a, b in spans]
+        found = [(m.start(), m.group()) for m in _WORD.finditer(low.replace("\u2019", "'"))]
+        starts = [pos for pos, _ in found]
+        out: list[set[int] | None] = []
+        for a, b in spans:
+            lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+            piece = text[a:b]
+            words = _with_pieces({w for _, w in found[lo:hi]}, piece)
+            out.append(set() if self.triggers.isdisjoint(words) else self._select(piece, words))
+        return out
 
     def select(self, text: str) -> set[int] | None:
         """The indices of the rules that could match `text` (None: all of them, gate open)."""
         if self.open:
             return None
-        words = sentence_words(text)
+        return self._select(text, sentence_words(text))
+
+    def _select(self, text: str, words: set[str]) -> set[int]:
         index = self.index
         data = False  # the sentence as the order regexes read it, made on first need
         found: set[int] = set()
