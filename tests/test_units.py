@@ -43,3 +43,17 @@ def test_gate_per_block_equals_gate_per_sentence(rules):
             assert gate.select_spans(prose.text, spans) == [gate.select(prose.text[a:b]) for a, b in spans]
             n += len(spans)
     assert n > 1000
+
+
+OLD_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
+OLD_ARE = re.compile(r"(?:(?<=\bu )|(?<=\byou )|(?<=\bwe )|(?<=\bthey ))r(?![\w'@/.\-])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="uryoweth '@/.-_\n1xU", max_size=40))
+def test_chat_respellings_are_found_where_they_were(text):
+    """respell's 'u' and 'r' regexes start on their letter now (so the engine scans for it)."""
+    from assertlint.source import respell
+
+    assert [m.span() for m in respell._YOU.finditer(text)] == [m.span() for m in OLD_YOU.finditer(text)]
+    assert [m.span() for m in respell._ARE.finditer(text)] == [m.span() for m in OLD_ARE.finditer(text)]
