@@ -122,3 +122,58 @@ def test_cli_reports_a_dead_worker_as_an_error_and_the_other_files(tmp_path, two
     assert "f7.txt: the worker process checking this file was killed by SIGKILL" in res.output
     assert "Traceback" not in res.output
     assert f"{names[0]}:" in res.output  # the first share's files are still reported
+
+
+@pytest.fixture
+def model_not_loaded(monkeypatch):
+    """As in a fresh process: the model is loaded beside a worker that gates the text."""
+    import assertlint.nlp.loader as loader
+
+    monkeypatch.setattr(loader, "is_loaded", lambda *a, **k: False)
+    calls = []
+    real = parallel.run_beside
+    monkeypatch.setattr(parallel, "run_beside", lambda c, p: calls.append(1) or real(c, p))
+    return calls
+
+
+def test_gating_beside_the_model_load_gives_the_same_findings(rules, lexicons, two_cores, model_not_loaded):
+    inputs = _inputs() + [Input("big.md", "\n\n".join([DRAFT, NOTES, PLAIN] * 20), "markdown")]
+    one = Linter(rules, lexicons=lexicons, jobs=1).check(inputs)
+    two = Linter(rules, lexicons=lexicons, jobs=2).check(inputs)
+    assert model_not_loaded, "the gating worker did not run"
+    assert two == one and any(one)
+
+
+def test_a_dead_gating_worker_costs_nothing_but_time(rules, lexicons, two_cores, model_not_loaded, monkeypatch, tmp_path):
+    inputs = _inputs(8)
+    want = Linter(rules, lexicons=lexicons, jobs=1).check(inputs)
+    parent, flag = os.getpid(), tmp_path / "killed-once"
+    real = Engine._units
+
+    def units(self, blocks):
+        if os.getpid() != parent and not flag.exists():
+            flag.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, blocks)
+
+    monkeypatch.setattr(Engine, "_units", units)
+    got = Linter(rules, lexicons=lexicons, jobs=2).check(inputs)
+    assert flag.exists() and got == want
+
+
+def test_a_dead_parsing_worker_fails_its_own_files_only(rules, lexicons, two_cores, model_not_loaded, monkeypatch):
+    inputs = _inputs(8)
+    want = Linter(rules, lexicons=lexicons, jobs=1).check(inputs)
+    parent = os.getpid()
+    real = Engine._parse_slice
+
+    def parse_slice(self, work, inputs_):
+        if os.getpid() != parent and any("f7" in inputs_[w[1][0]].path for w in work):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, work, inputs_)
+
+    monkeypatch.setattr(Engine, "_parse_slice", parse_slice)
+    got = Linter(rules, lexicons=lexicons, jobs=2).check(inputs)
+    failed = [i for i, r in enumerate(got) if isinstance(r, WorkerFailure)]
+    assert 7 in failed and 0 not in failed
+    assert all(got[i] == want[i] for i in range(len(got)) if i not in failed)

@@ -180,7 +180,16 @@ class Engine:
 
     # -- on several cores ---------------------------------------------------------------------------
     def _candidates_forked(self, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
-        """The same candidates, from `jobs` processes (engine/parallel.py)."""
+        """The same candidates, from `jobs` processes (engine/parallel.py). When the model is not
+        loaded yet, a worker strips the markup and gates every input while this process loads it,
+        then the parse is shared out; otherwise each worker takes its inputs (or blocks) from
+        markup to candidates."""
+        from ..nlp.loader import is_loaded
+
+        if not is_loaded(self.model):
+            work = self._gate_beside_model_load(inputs)
+            if work is not None:
+                return self._parse_shared(work, inputs, jobs)
         self.nlp  # load the model once, before forking: the workers share it
         sizes = [len(item.text) for item in inputs]
         if parallel.balanced(sizes, jobs):  # whole inputs: each worker strips its own markup too
@@ -204,8 +213,40 @@ class Engine:
             return found, self.parsed_units - before[0], self.timings - before[1]
 
         inputs_of = [sorted({i for i, _ in share}) if not isinstance(share[0], int) else share for share in shares]
+        return self._gather(parallel.run_shares(shares, work, len(shares)), inputs_of)
+
+    def _gate_beside_model_load(self, inputs: Sequence[Input]):
+        """Every input's gated units, from a worker that strips, respells and gates while this
+        process loads the model; None when that worker died (then the caller does it all)."""
+        def gate():
+            before = Counter(self.timings)
+            return self._units(self._blocks(enumerate(inputs))), self.timings - before
+
+        result = parallel.run_beside(gate, lambda: self.nlp)
+        if isinstance(result, parallel.WorkerFailure):
+            return None
+        work, timings = result
+        self.timings.update(timings)
+        return work
+
+    def _parse_shared(self, work, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
+        """Parse and match gated units in `jobs` processes (contiguous shares of similar size)."""
+        if not work:
+            return []
+        self.parsed_units += len(work)
+        shares = [work[a:b] for a, b in parallel.split_sizes([len(w[0]) for w in work], jobs)]
+
+        def parse(share):
+            before = Counter(self.timings)
+            return parallel.pack(self._parse_slice(share, inputs)), 0, self.timings - before
+
+        inputs_of = [sorted({w[1][0] for w in share}) for share in shares]
+        return self._gather(parallel.run_shares(shares, parse, len(shares)), inputs_of)
+
+    def _gather(self, results, inputs_of) -> list[tuple[int, object]]:
+        """Candidates of every share in share order; a dead worker's inputs get its failure."""
         out: list[tuple[int, object]] = []
-        for k, result in enumerate(parallel.run_shares(shares, work, len(shares))):
+        for k, result in enumerate(results):
             if isinstance(result, parallel.WorkerFailure):
                 out.extend((i, result) for i in inputs_of[k])
                 continue

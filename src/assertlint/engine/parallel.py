@@ -104,6 +104,23 @@ def run_shares(shares: list, work, jobs: int) -> list:
                 pass
 
 
+def run_beside(child_work, parent_work):
+    """child_work() in a forked worker while parent_work() runs here; the worker's result (or a
+    WorkerFailure). Used to gate the text while this process loads the model."""
+    pid, fd = _fork(lambda _: child_work(), None)
+    try:
+        parent_work()
+        return _collect(pid, fd)
+    except BaseException:
+        _kill(pid)
+        raise
+    finally:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 def _fork(work, share) -> tuple[int, int]:
     r, w = os.pipe()
     pid = os.fork()

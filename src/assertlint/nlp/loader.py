@@ -58,6 +58,14 @@ def import_spacy():
     return spacy
 
 
+_LOADED: set = set()  # (name, lean) of every pipeline loaded in this process
+
+
+def is_loaded(name: str | None = None, lean: bool = True) -> bool:
+    """True when load_pipeline(name, lean) would answer from memory."""
+    return (name, lean) in _LOADED
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None, lean: bool = True):
     """Load `name` (an installed package or a path), or the default English model. `lean`: the
@@ -78,4 +86,5 @@ def load_pipeline(name: str | None = None, lean: bool = True):
         from .lean import make_lean
 
         make_lean(nlp)
+    _LOADED.add((name, lean))
     return nlp
