@@ -1,20 +1,26 @@
 #!/usr/bin/env python3
-"""The benchmark harness: wall time, words per second and peak RSS of assertlint on the shared
-benchmark corpus, beside proselint (when installed) and raw spaCy on the same text in the same run.
+"""The benchmark harness: assertlint against proselint 0.16.0 (its peer, a regex linter) on the
+shared benchmark corpus, as ratios from alternating runs on the same machine in the same minutes.
 
-    python benchmarks/run.py                    # every scenario, corpus from ../shared/bench/corpus
-    python benchmarks/run.py --only small docs  # some scenarios
-    python benchmarks/run.py --corpus DIR --json out.json
+    pip install proselint==0.16.0               # the peer (into the same environment)
+    python benchmarks/run.py                    # every peer scenario, 5 pairs each (a few minutes)
+    python benchmarks/run.py --only docs daemon --pairs 9
+    python benchmarks/run.py --json out.json    # the raw times too
 
-Scenarios (each a fresh process, so start-up counts, as for a user):
-  small        a 154-word e-mail draft with findings, cold
-  clean        a 150-word draft with no trigger word at all, cold (never loads the model)
-  medium       2,000 words of doc prose
-  docs         200 Markdown files of ~1,000 words, cold, both cores (no cache)
-  docs-cached  the same 200 files again with a warm result cache
-  large        200,000 words in one file
-  engine       in-process: assertlint's time on large.txt against raw nlp.pipe over exactly the
-               sentences assertlint parses, with the components it loads (the engine's overhead)
+Each scenario runs assertlint and proselint alternately (A B, B A, ...), each a fresh process with
+default options, and reports the medians, their ratio and the median of the per-pair ratios, the
+CPU time, assertlint's peak RSS (the daemon's own included), and the load average before and
+after: on a shared machine a ratio means something only beside the load it was measured under.
+Exit status 1 when a ratio misses its target (issue 15).
+
+Peer scenarios:
+  small        the 154-word e-mail draft, cold (an empty result cache)        no target: as before
+  docs         200 Markdown files of ~1,000 words, cold                        target <= 0.75
+  large        200,000 words in one file, cold                                 target <= 0.8
+  docs-cached  the same 200 files with every result cached                     target <= 0.1
+  daemon       the draft through a running `assertlint daemon`                 target <= 0.5
+Other scenarios (assertlint alone, one run each): clean (150 words, no trigger word), medium
+(2,000 words); engine: in-process stage times on large.txt against raw nlp.pipe.
 """
 from __future__ import annotations
 
@@ -122,62 +128,165 @@ def engine_overhead(corpus: Path) -> list[dict]:
     ]
 
 
+# -- the peer comparison: alternating pairs, medians ------------------------------------------------
+TARGETS = {"docs": 0.75, "large": 0.8, "docs-cached": 0.1, "daemon": 0.5}
+PEER_SCENARIOS = ("small", "docs", "large", "docs-cached", "daemon")
+
+
+def loadavg() -> str:
+    try:
+        with open("/proc/loadavg") as fh:
+            return " ".join(fh.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the process and its waited-for children, peak RSS MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        err = proc.stderr.read().decode(errors="replace")
+        print(f"  ! {' '.join(cmd[:4])} exited {code}: {err[-400:]}", file=sys.stderr)
+    proc.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def daemon_status(env: dict) -> dict | None:
+    res = subprocess.run(assertlint_cmd() + ["daemon", "status"], capture_output=True, text=True,
+                         env={**os.environ, **env})
+    if res.returncode != 0:
+        return None
+    import re
+
+    m = re.search(r"peak RSS ([0-9.]+) MB", res.stdout)
+    return {"peak_rss_mb": float(m.group(1)) if m else 0.0}
+
+
+def peer_scenario(name: str, corpus: Path, tmp: Path, pairs: int, proselint: str) -> dict:
+    """`pairs` alternating runs of assertlint and proselint, default options, each a fresh process."""
+    al = assertlint_cmd()
+    docs = sorted((corpus / "docs").glob("*.md"))
+    fresh = iter(range(10**6))
+
+    def cold_env() -> dict:  # an empty result cache every run: default options, nothing cached yet
+        return {"ASSERTLINT_CACHE_DIR": str(tmp / f"cold-{next(fresh)}")}
+
+    env_of = cold_env
+    if name == "small":
+        mine, peer = al + [str(corpus / "small.txt")], [proselint, "check", str(corpus / "small.txt")]
+    elif name == "docs":
+        mine, peer = al + [str(corpus / "docs")], [proselint, "check", *map(str, docs)]
+    elif name == "large":
+        mine, peer = al + [str(corpus / "large.txt")], [proselint, "check", str(corpus / "large.txt")]
+    elif name == "docs-cached":
+        warm = {"ASSERTLINT_CACHE_DIR": str(tmp / "warm-cache")}
+        timed(al + [str(corpus / "docs")], warm)  # fill the cache once
+        mine, peer = al + [str(corpus / "docs")], [proselint, "check", *map(str, docs)]
+        env_of = lambda: warm  # noqa: E731
+    elif name == "daemon":
+        denv = {"ASSERTLINT_RUNTIME_DIR": str(tmp / "runtime"), "ASSERTLINT_CACHE_DIR": str(tmp / "daemon-cache")}
+        subprocess.run(al + ["daemon", "start"], env={**os.environ, **denv}, check=True, capture_output=True)
+        mine, peer = al + ["--daemon", "--no-cache", str(corpus / "small.txt")], [proselint, "check", str(corpus / "small.txt")]
+        env_of = lambda: denv  # noqa: E731
+    else:
+        raise ValueError(name)
+    timed(mine, env_of())  # one untimed run each: the OS file cache is warm for both
+    timed(peer)
+    load_before = loadavg()
+    a, p, a_cpu, p_cpu, rss = [], [], [], [], 0.0
+    for k in range(pairs):
+        order = [(mine, True), (peer, False)] if k % 2 == 0 else [(peer, False), (mine, True)]
+        for cmd, is_mine in order:
+            wall, cpu, mb = timed(cmd, env_of() if is_mine else None)
+            (a if is_mine else p).append(wall)
+            (a_cpu if is_mine else p_cpu).append(cpu)
+            if is_mine:
+                rss = max(rss, mb)
+    if name == "daemon":
+        st = daemon_status(denv)
+        rss = max(rss, st["peak_rss_mb"] if st else 0.0)
+        subprocess.run(al + ["daemon", "stop"], env={**os.environ, **denv}, capture_output=True)
+    ratio = median(a) / median(p)
+    pair_ratio = median([x / y for x, y in zip(a, p)])
+    target = TARGETS.get(name)
+    verdict = "" if target is None else ("ok" if ratio <= target else "MISSED")
+    print(f"{name:<12} assertlint {median(a):6.2f} s (cpu {median(a_cpu):5.2f})  proselint {median(p):6.2f} s "
+          f"(cpu {median(p_cpu):5.2f})  ratio {ratio:5.2f} (per pair {pair_ratio:4.2f})"
+          f"{'' if target is None else f'  target <= {target}: {verdict}'}  peak RSS {rss:5.1f} MB  "
+          f"load {load_before} -> {loadavg()}", flush=True)
+    return {"scenario": name, "pairs": pairs, "assertlint_s": [round(x, 3) for x in a],
+            "proselint_s": [round(x, 3) for x in p], "assertlint_median_s": round(median(a), 3),
+            "proselint_median_s": round(median(p), 3), "ratio": round(ratio, 3), "pair_ratio_median": round(pair_ratio, 3),
+            "assertlint_cpu_median_s": round(median(a_cpu), 3), "proselint_cpu_median_s": round(median(p_cpu), 3),
+            "target": target, "met": None if target is None else ratio <= target, "peak_rss_mb": round(rss, 1),
+            "load_before": load_before, "load_after": loadavg()}
+
+
+def compile_bytecode() -> None:
+    """Byte-compile assertlint as an installed wheel is (PYTHONDONTWRITEBYTECODE=1 here would
+    otherwise make every run of a development install compile its modules again)."""
+    import compileall
+
+    import assertlint
+
+    compileall.compile_dir(os.path.dirname(assertlint.__file__), quiet=1)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--only", nargs="*", default=None, help=f"scenarios (default: {' '.join(PEER_SCENARIOS)})")
+    ap.add_argument("--pairs", type=int, default=5, help="alternating assertlint/proselint pairs per scenario (default 5)")
     ap.add_argument("--json", type=Path, help="write the rows here as JSON")
     args = ap.parse_args()
     corpus = args.corpus
     if not (corpus / "small.txt").exists():
         print(f"benchmark corpus not found at {corpus} (it lives in ../shared/bench/corpus)", file=sys.stderr)
         return 2
-    want = set(args.only or ["small", "clean", "medium", "docs", "docs-cached", "large", "engine"])
-    al = assertlint_cmd()
+    want = list(args.only or PEER_SCENARIOS)
     proselint = shutil.which("proselint")
-    docs = sorted((corpus / "docs").glob("*.md"))
     rows: list[dict] = []
+    compile_bytecode()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"machine: {cores} usable cores, load average {loadavg()} (1, 5, 15 min); "
+          f"{args.pairs} alternating pairs per scenario, medians; default options", flush=True)
     tmp = Path(tempfile.mkdtemp(prefix="assertlint-bench-"))
-    nocache = {"ASSERTLINT_CACHE_DIR": str(tmp / "unused")}
     try:
-        if "small" in want:
-            f = corpus / "small.txt"
-            rows.append(row("small", "assertlint", words_in([f]), *measure(al + ["--no-cache", str(f)], nocache)[:2]))
-            if proselint:
-                rows.append(row("small", "proselint", words_in([f]), *measure([proselint, "check", str(f)])[:2]))
-        if "clean" in want:
-            f = tmp / "clean.txt"
-            f.write_text(CLEAN_DRAFT)
-            rows.append(row("clean", "assertlint", words_in([f]), *measure(al + ["--no-cache", str(f)], nocache)[:2]))
-        if "medium" in want:
-            f = corpus / "medium.txt"
-            rows.append(row("medium", "assertlint", words_in([f]), *measure(al + ["--no-cache", str(f)], nocache)[:2]))
-            if proselint:
-                rows.append(row("medium", "proselint", words_in([f]), *measure([proselint, "check", str(f)])[:2]))
-        if "docs" in want or "docs-cached" in want:
-            n = words_in(docs)
-            if "docs" in want:
-                rows.append(row("docs", "assertlint -j2", n, *measure(al + ["--no-cache", "-j", "2", str(corpus / "docs")], nocache)[:2]))
-                rows.append(row("docs", "assertlint -j1", n, *measure(al + ["--no-cache", "-j", "1", str(corpus / "docs")], nocache)[:2]))
-                if proselint:
-                    rows.append(row("docs", "proselint", n, *measure([proselint, "check", *map(str, docs)])[:2]))
-            if "docs-cached" in want:
-                cache = {"ASSERTLINT_CACHE_DIR": str(tmp / "cache")}
-                measure(al + [str(corpus / "docs")], cache)  # warm it
-                rows.append(row("docs-cached", "assertlint", n, *measure(al + [str(corpus / "docs")], cache)[:2]))
-        if "large" in want:
-            f = corpus / "large.txt"
-            n = words_in([f])
-            rows.append(row("large", "assertlint -j2", n, *measure(al + ["--no-cache", "-j", "2", str(f)], nocache)[:2]))
-            if proselint:
-                rows.append(row("large", "proselint", n, *measure([proselint, "check", str(f)])[:2]))
-        if "engine" in want:
-            rows.extend(engine_overhead(corpus))
+        for name in want:
+            if name in PEER_SCENARIOS:
+                if not proselint:
+                    print("proselint is not installed (pip install proselint==0.16.0): no peer to compare with",
+                          file=sys.stderr)
+                    return 2
+                rows.append(peer_scenario(name, corpus, tmp, args.pairs, proselint))
+            elif name in ("clean", "medium"):
+                f = corpus / "medium.txt" if name == "medium" else tmp / "clean.txt"
+                if name == "clean":
+                    f.write_text(CLEAN_DRAFT)
+                env = {"ASSERTLINT_CACHE_DIR": str(tmp / "unused")}
+                rows.append(row(name, "assertlint", words_in([f]), *measure(assertlint_cmd() + ["--no-cache", str(f)], env)[:2]))
+            elif name == "engine":
+                rows.extend(engine_overhead(corpus))
+            else:
+                print(f"unknown scenario {name!r}", file=sys.stderr)
+                return 2
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    print(f"load average at the end: {loadavg()}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n")
-    return 0
+    return 0 if all(r.get("met") is not False for r in rows) else 1
 
 
 if __name__ == "__main__":

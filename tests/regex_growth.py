@@ -37,6 +37,11 @@ def module_patterns(package: str = "assertlint") -> dict[str, re.Pattern]:
             for label, v in items:
                 if isinstance(v, re.Pattern):
                     found.setdefault(f"{name}.{label}", v)
+                else:  # a pattern object holding regexes (source/inline.py InlinePattern)
+                    for part in ("full", "no_at", "fallback"):
+                        rx = getattr(v, part, None) if hasattr(v, "full") else None
+                        if isinstance(rx, re.Pattern):
+                            found.setdefault(f"{name}.{label}.{part}", rx)
     # the same object imported into several modules is timed once
     seen: dict[int, str] = {}
     return {k: v for k, v in sorted(found.items()) if seen.setdefault(id(v), k) == k}

@@ -66,3 +66,27 @@ def test_contractions_and_inflections_are_visible():
     assert {"went", "gone", "goes"} <= inflections("go")
     rx = token_regex(Pattern("tokens", ({"LOWER": "ca"}, {"LOWER": "n't"}, {"LOWER": "wait"})))
     assert rx.search("i can't wait") and not rx.search("i can wait")
+
+
+def test_a_literal_of_several_pieces_is_filed_under_its_rarest_piece_and_read_whole():
+    """'holier-than-thou' or 'w/e' as a token's text: the sentence must hold every piece, so the
+    index needs only the rarest ('holier', not 'than'), and the order regex reads the whole
+    literal, so 'than' or 'e.g.' alone no longer sends a sentence to the parser."""
+    from assertlint.ruleset.model import Context, Example, Rule, SuggestionTemplate
+
+    def rule(*tokens):
+        return Rule("XYZ001", "x", "judging", "aggressive", "info", "m", "w", "u",
+                    (Pattern("tokens", tokens),), (), Context(), (SuggestionTemplate("", "d", "safe"),),
+                    Example(("a",), ("b",)))
+
+    gate = Gate([rule({"LOWER": {"IN": ["holier-than-thou", "w/e", "high-handed"]}})])
+    assert {"holier", "w", "handed"} <= set(gate.index) or {"holier", "e", "handed"} <= set(gate.index)
+    assert "than" not in gate.index and "high" not in gate.index
+    assert gate.admits("You are so holier-than-thou about it.")
+    assert gate.admits("W/E, I'm going to bed.")
+    assert gate.admits("That was high-handed.")
+    assert not gate.admits("It is faster than the old one, e.g. twice.")
+    assert not gate.admits("The holier place, than thou.")
+    adjacent = Gate([rule({"LOWER": "so"}, {"LOWER": "holier-than-thou"}, {"LOWER": "person"})])
+    assert adjacent.admits("What a so holier-than-thou person.")
+    assert not adjacent.admits("What a so holier-than person.")

@@ -32,3 +32,59 @@ def test_missing_model_is_a_model_error():
 
     with pytest.raises(ModelError, match="pip install"):
         load_pipeline("no_such_model_abc")
+
+
+def _annotations(docs):
+    return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start) for t in d]
+            for d in docs]
+
+
+def _lean_matches_stock(texts):
+    import spacy
+
+    from assertlint.nlp.lean import LeanRuleLemmatizer, TableAttributeRuler, make_lean
+    from assertlint.nlp.loader import available_default, load_pipeline
+
+    stock = load_pipeline(None, lean=False)
+    lean = make_lean(spacy.load(available_default(), exclude=["ner", "senter"]))
+    kinds = {type(p) for _, p in lean.pipeline}
+    assert {TableAttributeRuler, LeanRuleLemmatizer} <= kinds, "the stand-ins are not in the pipeline"
+    want = _annotations(stock.pipe(texts, batch_size=64))
+    got = _annotations(lean.pipe(texts, batch_size=64))
+    for text, w, g in zip(texts, want, got):
+        assert g == w, f"the lean pipeline annotates {text!r} differently"
+
+
+def test_lean_components_annotate_exactly_like_spacy(rules):
+    """Tags, parts of speech, morphology, lemmas and the parse are those of the stock pipeline:
+    on every rule example and on sentences written to reach the ruler's multi-token and
+    dependency patterns (gonna, gotta, let's, c'mon, y'all, ain't, there is, i as object)."""
+    texts = [t for r in rules for t in r.examples.flag + r.examples.clean]
+    texts += [
+        "I'm gonna go, we gotta leave, let's eat, c'mon, y'all ain't ready.",
+        "There is a problem and there were two more; give it to me and tell I nothing.",
+        "But he did it, and they have had enough; do you?", "Him and I went.  \n  Then   spaces.",
+        "It gets better and he got worse; you know it and it knows you.",
+    ]
+    _lean_matches_stock(texts)
+
+
+def test_lean_components_annotate_exactly_like_spacy_on_doc_prose():
+    from conftest import shared_path
+
+    corpus = shared_path("bench", "corpus")
+    text = (corpus / "medium.txt").read_text(encoding="utf-8")
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    _lean_matches_stock(paras)
+
+
+def test_lean_ruler_keeps_patterns_it_cannot_table_in_a_matcher():
+    """A pattern with an operator or another attribute stays with spaCy's Matcher."""
+    from assertlint.nlp.lean import _token_test
+
+    assert _token_test({"LOWER": "x", "OP": "?"}) is None
+    assert _token_test({"SHAPE": "xx"}) is None
+    assert _token_test({"LOWER": {"FUZZY": "x"}}) is None
+    test, filed = _token_test({"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"})
+    assert filed == (1, ("ai",))  # filed under the lower-case form, the most selective slot
+    assert test(("Ai", "ai", "VBP", "", "", False)) and not test(("Ai", "ai", "NN", "", "", False))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from ._version import __version__
 
-from .findings import Finding, Suggestion
-
 __all__ = ["__version__", "Finding", "Suggestion", "check", "check_many", "fix", "Linter"]
 
 
-def __getattr__(name: str):  # lazy: importing assertlint must not import spaCy
+def __getattr__(name: str):  # lazy: importing assertlint must not import spaCy (nor anything, for --daemon)
+    if name in ("Finding", "Suggestion"):
+        from . import findings
+
+        return getattr(findings, name)
     if name in ("check", "check_many", "fix", "Linter"):
         from . import api
 

@@ -7,10 +7,11 @@ from pathlib import Path
 from time import perf_counter
 
 from .engine.linter import Engine, Input
+from .engine.parallel import WorkerFailure
 from .findings import Finding
 from .rewrite.suggest import findings_for
 
-__all__ = ["Linter", "Input", "make_linter"]
+__all__ = ["Linter", "Input", "WorkerFailure", "make_linter"]
 
 
 class Linter:
@@ -51,13 +52,14 @@ class Linter:
     def timings(self):
         return self.engine.timings
 
-    def check(self, inputs: Sequence[Input]) -> list[list[Finding]]:
-        """Findings for each input, in input order, each list sorted by position."""
+    def check(self, inputs: Sequence[Input]) -> list:
+        """Findings for each input, in input order, each list sorted by position; in place of
+        the list, a WorkerFailure (engine/parallel.py) for an input whose worker process died."""
         return self.check_notes(inputs)[0]
 
-    def check_notes(self, inputs: Sequence[Input]) -> tuple[list[list[Finding]], list[tuple[str, ...]]]:
-        """Findings for each input, and notes on what was left out of it (a file past the bounds
-        of source/limits.py); a file with notes is not cached."""
+    def check_notes(self, inputs: Sequence[Input]) -> tuple[list, list[tuple[str, ...]]]:
+        """check(), and notes on what was left out of each input (a file past the bounds of
+        source/limits.py); a file with notes is not cached."""
         notes: list[tuple[str, ...]] = [()] * len(inputs)
         out: list[list[Finding] | None] = [None] * len(inputs)
         keys: list[str | None] = [None] * len(inputs)
@@ -71,6 +73,9 @@ class Linter:
         groups = self.engine.candidates([inputs[i] for i in todo]) if todo else []
         t0 = perf_counter()
         for k, (i, gs) in enumerate(zip(todo, groups)):
+            if isinstance(gs, WorkerFailure):
+                out[i] = gs
+                continue
             out[i] = findings_for(gs, inputs[i].path, inputs[i].text)
             notes[i] = tuple(self.engine.notes[k])
             if self.cache is not None and not notes[i]:

@@ -141,6 +141,7 @@ class Session:
     def _check_raw(self, items: Sequence[tuple[str, str | None]]) -> list[FileResult]:
         """Findings after per-file ignores, min-severity and inline suppressions (no baseline)."""
         from .engine.linter import Input
+        from .engine.parallel import WorkerFailure
         from .source.markup import kind_for
 
         results: list[FileResult | None] = [None] * len(items)
@@ -173,6 +174,9 @@ class Session:
             for (i, cfg), fs, ns in zip(members, found, notes):
                 text, path = items[i]
                 name = self._name(path)
+                if isinstance(fs, WorkerFailure):  # its worker process died: this file alone fails
+                    results[i] = FileResult(name, text, error=f"{name}: {fs.message}")
+                    continue
                 kept, unused, note = post_filter(cfg, name, text, fs)
                 results[i] = FileResult(name, text, tuple(kept), tuple(unused), notes=ns + ((note,) if note else ()))
         return results  # type: ignore[return-value]

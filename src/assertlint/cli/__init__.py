@@ -9,11 +9,15 @@ from __future__ import annotations
 import os
 import sys
 
-import click
-
-from .group import main
-
 __all__ = ["main", "run"]
+
+
+def __getattr__(name: str):
+    if name == "main":  # imported on use: `assertlint --daemon` answers without click
+        from .group import main
+
+        return main
+    raise AttributeError(name)
 
 
 def _filter_fallback() -> None:
@@ -34,7 +38,19 @@ def _filter_fallback() -> None:
 
 def run() -> None:
     """The console entry point: run, flush, and leave without the interpreter's slow teardown
-    (0.1-0.2 s of freeing spaCy's objects that nobody will use again)."""
+    (0.1-0.2 s of freeing spaCy's objects that nobody will use again). With --daemon (or
+    ASSERTLINT_DAEMON=1) a running daemon does the work, if there is one."""
+    from ..daemon import client
+
+    argv = sys.argv[1:]
+    if client.wanted(argv):
+        code = client.run_in_daemon(argv)
+        if code is not None:
+            _leave(code)
+    import click
+
+    from .group import main
+
     try:
         main(prog_name="assertlint")
         code = 0
@@ -44,6 +60,10 @@ def run() -> None:
             click.echo(exc.code, err=True)
     if code == 2:
         _filter_fallback()
+    _leave(code)
+
+
+def _leave(code: int) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -71,6 +71,9 @@ def _epilog() -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default="0: automatic",
               help="Processes to parse with (0: both cores for large inputs, one for a draft).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (ASSERTLINT_CACHE_DIR).")
+@click.option("--daemon/--no-daemon", "use_daemon", default=None,
+              help="Send the check to a running `assertlint daemon` (also ASSERTLINT_DAEMON=1); "
+                   "without one, check here.")
 @click.option("--fix", is_flag=True, help="Apply safe rewrites in place (with '-': fixed text to stdout).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe rewrites.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; change nothing.")
@@ -93,7 +96,7 @@ def _epilog() -> str:
 @click.option("--explain", metavar="RULE", expose_value=False, is_eager=True, callback=rules_info.explain,
               help="Explain a rule (by id or name) and exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="assertlint")
-def check(paths, jobs, no_cache, select, ignore, extend_select, exclude, extend_exclude, **kw):
+def check(paths, jobs, no_cache, select, ignore, extend_select, exclude, extend_exclude, use_daemon, **kw):
     """Flag aggressive, passive and passive-aggressive phrasing and suggest assertive rewrites.
 
     PATHS are files or folders (searched for .txt .md .markdown .rst .text files); '-' or

@@ -11,4 +11,5 @@ COMMANDS: dict[str, str] = {
     "check": "assertlint.cli.check:check",
     "server": "assertlint.lsp.command:server",
     "audit": "assertlint.audit.command:audit",
+    "daemon": "assertlint.daemon.command:daemon",
 }

@@ -286,12 +286,7 @@ def _report_unused(run: Run, results: list[FileResult]) -> None:
 
 def finish(run: Run, results: list[FileResult]) -> int:
     req = run.req
-    for e in run.errors:
-        output.error(e)
-    if not req.quiet:
-        for r in results:
-            for n in r.notes:
-                output.note(f"{r.path}: {n}")
+    _report_problems(run, results)
     fixed_stdin = run.stdin_fixed
     if fixed_stdin is not None:  # bytes, so newlines and a BOM come out exactly as they came in
         output.echo_bytes(run.stdin.encode(fixed_stdin))
@@ -302,6 +297,16 @@ def finish(run: Run, results: list[FileResult]) -> int:
     if req.fix and not req.quiet and run.changed and run.stdin_bytes is None:
         click.echo(f"assertlint: fixed {run.changed} file{'s' if run.changed != 1 else ''}", err=True)
     return exit_code(run, results)
+
+
+def _report_problems(run: Run, results: list[FileResult]) -> None:
+    """Errors (always), and notes on what was left out of a file (unless --quiet), on stderr."""
+    for e in run.errors:
+        output.error(e)
+    if not run.req.quiet:
+        for r in results:
+            for n in r.notes:
+                output.note(f"{r.path}: {n}")
 
 
 def _report(run: Run, results: list[FileResult], to_stderr: bool) -> None:

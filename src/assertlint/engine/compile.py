@@ -29,49 +29,64 @@ class _RuleMatchers:
 class CompiledRules:
     """Every loaded rule routed, by pattern shape, to a PhraseMatcher (literal phrases), a Matcher
     (token patterns) or a DependencyMatcher (dependency patterns). Each rule has its own matchers,
-    so a sentence is matched only against the rules the trigger gate says could match it."""
+    built the first time the trigger gate sends it a sentence (most rules never meet one in a
+    given text), so a sentence is matched only against the rules that could match it."""
 
     def __init__(self, rules: list[Rule], nlp) -> None:
+        self.rules = rules
+        self._nlp = nlp
+        self._keys: dict[int, tuple[int, bool, Pattern]] = {}
+        self._per_rule: list[_RuleMatchers | None] = [None] * len(rules)
+
+    def compile_all(self) -> None:
+        """Build every rule's matchers now (a pattern spaCy rejects raises RuleError here)."""
+        for ri in range(len(self.rules)):
+            self._matchers(ri)
+
+    def _matchers(self, ri: int) -> _RuleMatchers:
+        m = self._per_rule[ri]
+        if m is None:
+            m = self._per_rule[ri] = self._compile(ri)
+        return m
+
+    def _compile(self, ri: int) -> _RuleMatchers:
         from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 
-        self.rules = rules
-        self._keys: dict[int, tuple[int, bool, Pattern]] = {}
-        self._per_rule: list[_RuleMatchers] = []
-        make_doc = nlp.make_doc
-        vocab = nlp.vocab
-        for ri, rule in enumerate(rules):
-            m = _RuleMatchers()
-            self._per_rule.append(m)
-            for exc, patterns in ((False, rule.patterns), (True, rule.exceptions)):
-                for pi, pat in enumerate(patterns):
-                    key = f"{rule.id}{'!' if exc else '#'}{pi}"
-                    kid = vocab.strings.add(key)
-                    self._keys[kid] = (ri, exc, pat)
-                    try:
-                        if pat.kind == "phrases":
-                            if m.phrase is None:
-                                m.phrase = PhraseMatcher(vocab, attr="LOWER")
-                            m.phrase.add(key, [make_doc(p) for p in pat.value])
-                        elif pat.kind == "tokens":
-                            if m.matcher is None:
-                                m.matcher = Matcher(vocab, validate=True)
-                            m.matcher.add(key, [list(pat.value)])
-                        else:
-                            if m.dep is None:
-                                m.dep = DependencyMatcher(vocab, validate=True)
-                            m.dep.add(key, [list(pat.value)])
-                    except (ValueError, KeyError, TypeError) as err:
-                        where = "exceptions" if exc else "patterns"
-                        first = str(err).strip().splitlines()
-                        msg = " ".join(line.strip() for line in first[:6] if line.strip())
-                        raise RuleError(rule.source, f"{where}[{pi}] is not a valid spaCy {pat.kind} pattern: {msg}", rule.id) from None
+        rule = self.rules[ri]
+        make_doc = self._nlp.make_doc
+        vocab = self._nlp.vocab
+        m = _RuleMatchers()
+        for exc, patterns in ((False, rule.patterns), (True, rule.exceptions)):
+            for pi, pat in enumerate(patterns):
+                key = f"{rule.id}{'!' if exc else '#'}{pi}"
+                kid = vocab.strings.add(key)
+                self._keys[kid] = (ri, exc, pat)
+                try:
+                    if pat.kind == "phrases":
+                        if m.phrase is None:
+                            m.phrase = PhraseMatcher(vocab, attr="LOWER")
+                        m.phrase.add(key, [make_doc(p) for p in pat.value])
+                    elif pat.kind == "tokens":
+                        if m.matcher is None:
+                            m.matcher = Matcher(vocab, validate=True)
+                        m.matcher.add(key, [list(pat.value)])
+                    else:
+                        if m.dep is None:
+                            m.dep = DependencyMatcher(vocab, validate=True)
+                        m.dep.add(key, [list(pat.value)])
+                except (ValueError, KeyError, TypeError) as err:
+                    where = "exceptions" if exc else "patterns"
+                    first = str(err).strip().splitlines()
+                    msg = " ".join(line.strip() for line in first[:6] if line.strip())
+                    raise RuleError(rule.source, f"{where}[{pi}] is not a valid spaCy {pat.kind} pattern: {msg}", rule.id) from None
+        return m
 
     def __call__(self, doc, only=None) -> list[RawMatch]:
         """Matches of every rule, or only of the rule indices in `only`."""
         out: list[RawMatch] = []
         keys = self._keys
         for ri in range(len(self._per_rule)) if only is None else sorted(only):
-            m = self._per_rule[ri]
+            m = self._matchers(ri)
             if m.phrase is not None:
                 for kid, s, e in m.phrase(doc):
                     _, exc, pat = keys[kid]

@@ -4,19 +4,18 @@ The engine never writes a rewrite: each candidate carries its suggestion templat
 from the parse, and assertlint.rewrite turns candidates into findings with repaired edits."""
 from __future__ import annotations
 
-import os
 import re
 from time import perf_counter
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ..ruleset.model import Rule, SuggestionTemplate
 from ..source import limits
 from ..source.markup import prose_blocks
 from ..source.prose import Prose
 from ..source.respell import Respeller
-from . import checks
+from . import checks, parallel
 from . import context as ctx
 from .checks._match import MatchContext
 from .merge import select_groups
@@ -53,9 +52,11 @@ class Input:
 
 # A sentence ends at . ! ? (and closing quotes or brackets), before a space and a capital letter,
 # a digit or an opening quote, but not after a common abbreviation.
+# (The mark is matched first, so that the regex engine scans for it; the look-behinds then test
+# the text up to and including it, as before: only m.end() is used.)
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"[.!?](?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
+    r"[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
 )
 
 
@@ -124,7 +125,7 @@ class Engine:
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])
         self._tokens_cache: tuple = (None, {})  # (doc, {sentence start: its tokens}): shared by its candidates
-        self.notes: list[list[str]] = []
+        self.notes: list[list[str]] = []  # per input of the last candidates() call: what was left out
         self._active_checks: dict[int, tuple] = {}
         self.timings: Counter = Counter()  # seconds per stage (one process), for the benchmark harness
 
@@ -144,54 +145,169 @@ class Engine:
         return self._compiled
 
     # -- checking -------------------------------------------------------------------------------
-    def candidates(self, inputs: Sequence[Input]) -> list[list[list[Candidate]]]:
+    def candidates(self, inputs: Sequence[Input]) -> list:
         """For each input, in input order: its candidates, merged into groups (engine.merge)
-        that each become one finding, sorted by position. `self.notes[i]`: what was left out
-        of input i (source/limits.py), for this call."""
-        self.notes: list[list[str]] = [[] for _ in inputs]
-        work = self._units(inputs)
-        cands: list[list[Candidate]] = [[] for _ in inputs]
-        if work and self.rules:
-            self.parsed_units += len(work)
-            for i, cand in self._parse(work, inputs):
-                cands[i].append(cand)
+        that each become one finding, sorted by position; or a parallel.WorkerFailure when the
+        worker process checking it died. `self.notes[i]`: what was left out of input i
+        (source/limits.py), for this call."""
+        self.notes = [[] for _ in inputs]
+        cands: list = [[] for _ in inputs]
+        if self.rules and inputs:
+            jobs = parallel.choose_jobs(self.jobs, sum(len(item.text) for item in inputs))
+            found = self._candidates_forked(inputs, jobs) if jobs > 1 else self._candidates_of(
+                self._blocks(enumerate(inputs)), inputs)
+            for i, cand in found:
+                if isinstance(cand, parallel.WorkerFailure):
+                    cands[i] = cand
+                elif not isinstance(cands[i], parallel.WorkerFailure):
+                    cands[i].append(cand)
         t0 = perf_counter()
-        out = [select_groups(cs) if cs else [] for cs in cands]
+        out = [cs if isinstance(cs, parallel.WorkerFailure) else select_groups(cs) if cs else [] for cs in cands]
         self.timings["merge"] += perf_counter() - t0
         return out
 
-    def _units(self, inputs: Sequence[Input]) -> list[tuple[str, tuple]]:
+    def _blocks(self, items: Iterable[tuple[int, Input]]) -> Iterable[tuple[int, Prose]]:
+        """(input index, prose block) for each block of each input: the markup stripped, within
+        the bounds of source/limits.py (what they leave out goes to self.notes)."""
+        for i, item in items:
+            text, note = limits.readable_part(item.text)
+            blocks = prose_blocks(text, item.kind, include_blockquotes=item.include_blockquotes)
+            self.notes[i].extend(n for n in [note, *getattr(blocks, "notes", ())] if n)
+            for prose in blocks:
+                yield i, prose
+
+    def _units(self, blocks: Iterable[tuple[int, Prose]], inputs: Sequence[Input]) -> list[tuple[str, tuple]]:
         """(sentence, (input index, prose, offset, rule indices)) for each unit the gate lets through."""
         work: list[tuple[str, tuple]] = []
         t0 = perf_counter()
-        for i, item in enumerate(inputs):
-            work.extend(self._input_units(i, item))
+        gate = self.gate
+        budget: dict[int, int] = {}  # characters each input may still send to the parser
+        for i, prose in blocks:
+            left = budget.setdefault(i, limits.MAX_PARSE_CHARS)
+            if left < 0:
+                continue  # this input is past its budget: its note is written
+            prose = limits.mask_long_words(self.respell(prose))
+            spans = list(_units(prose))
+            text = prose.text
+            if gate is None:
+                chosen = [None] * len(spans)
+            elif len(text) <= MAX_UNIT_CHARS:  # units cut at whitespace: the block's words serve them all
+                chosen = gate.select_spans(text, spans)
+            else:
+                chosen = [gate.select(text[a:b]) for a, b in spans]
+            for (a, b), only in zip(spans, chosen):
+                if only is None or only:
+                    left -= b - a
+                    if left < 0:
+                        self._note_budget(i, inputs[i].text, prose, a, sum(1 for w in work if w[1][0] == i))
+                        break
+                    work.append((text[a:b], (i, prose, a, only)))
+            budget[i] = left
         self.timings["read+gate"] += perf_counter() - t0
         return work
 
-    def _input_units(self, i: int, item: Input) -> list[tuple[str, tuple]]:
-        """One input's units that the gate lets through, within the bounds of source/limits.py."""
-        text, note = limits.readable_part(item.text)
-        blocks = prose_blocks(text, item.kind, include_blockquotes=item.include_blockquotes)
-        notes = self.notes[i]
-        notes.extend(n for n in [note, *getattr(blocks, "notes", ())] if n)
-        work, budget = [], limits.MAX_PARSE_CHARS
-        for prose in blocks:
-            prose = limits.mask_long_words(self.respell(prose))
-            for a, b in _units(prose):
-                piece = prose.text[a:b]
-                only = None if self.gate is None else self.gate.select(piece)
-                if only is None or only:
-                    budget -= len(piece)
-                    if budget < 0:
-                        line = item.text.count("\n", 0, prose.source_start(a)) + 1
-                        notes.append(f"too long to check fully: checked the first {len(work):,} sentences "
-                                     f"that could hold a finding, up to line {line}")
-                        return work
-                    work.append((piece, (i, prose, a, only)))
+    def _note_budget(self, i: int, source: str, prose: Prose, at: int, done: int) -> None:
+        line = source.count("\n", 0, prose.source_start(at)) + 1
+        self.notes[i].append(f"too long to check fully: checked the first {done:,} sentences "
+                             f"that could hold a finding, up to line {line}")
+
+    def _candidates_of(self, blocks: Iterable[tuple[int, Prose]], inputs: Sequence[Input]) -> list[tuple[int, Candidate]]:
+        """Markup-stripped blocks → respell → gate → parse → match: (input index, candidate)."""
+        work = self._units(blocks, inputs)
+        if not work:
+            return []
+        self.parsed_units += len(work)
+        return self._parse_slice(work, inputs)
+
+    # -- on several cores ---------------------------------------------------------------------------
+    def _candidates_forked(self, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
+        """The same candidates, from `jobs` processes (engine/parallel.py). When the model is not
+        loaded yet, a worker strips the markup and gates every input while this process loads it,
+        then the parse is shared out; otherwise each worker takes its inputs (or blocks) from
+        markup to candidates."""
+        from ..nlp.loader import is_loaded
+
+        if not is_loaded(self.model):
+            work = self._gate_beside_model_load(inputs)
+            if work is not None:
+                return self._parse_shared(work, inputs, jobs)
+        self.nlp  # load the model once, before forking: the workers share it
+        sizes = [len(item.text) for item in inputs]
+        if parallel.balanced(sizes, jobs):  # whole inputs: each worker strips its own markup too
+            shares = [list(range(a, b)) for a, b in parallel.split_sizes(sizes, jobs)]
+
+            def blocks_of(share):
+                return self._blocks((i, inputs[i]) for i in share)
+        else:  # a few large inputs: strip the markup here, share out the blocks
+            t0 = perf_counter()
+            blocks = list(self._blocks(enumerate(inputs)))
+            self.timings["read+gate"] += perf_counter() - t0
+            if any(len(item.text) > limits.MAX_PARSE_CHARS for item in inputs):
+                # a file that may reach its parse budget is gated here, in order, as on one core
+                return self._parse_shared(self._units(blocks, inputs), inputs, jobs)
+            runs = parallel.split_sizes([len(p.text) for _, p in blocks], jobs)
+            shares = [blocks[a:b] for a, b in runs]
+
+            def blocks_of(share):
+                return share
+
+        def inputs_in(share) -> list[int]:
+            return share if isinstance(share[0], int) else sorted({i for i, _ in share})
+
+        def work(share):
+            before = (self.parsed_units, Counter(self.timings))
+            found = parallel.pack(self._candidates_of(blocks_of(share), inputs))
+            notes = {i: self.notes[i] for i in inputs_in(share) if self.notes[i]}
+            return found, self.parsed_units - before[0], self.timings - before[1], notes
+
+        inputs_of = [inputs_in(share) for share in shares]
+        return self._gather(parallel.run_shares(shares, work, len(shares)), inputs_of)
+
+    def _gate_beside_model_load(self, inputs: Sequence[Input]):
+        """Every input's gated units, from a worker that strips, respells and gates while this
+        process loads the model; None when that worker died (then the caller does it all)."""
+        def gate():
+            before = Counter(self.timings)
+            return self._units(self._blocks(enumerate(inputs)), inputs), self.timings - before, self.notes
+
+        result = parallel.run_beside(gate, lambda: self.nlp)
+        if isinstance(result, parallel.WorkerFailure):
+            return None
+        work, timings, self.notes = result
+        self.timings.update(timings)
         return work
 
-    # -- parsing, on one core or several --------------------------------------------------------
+    def _parse_shared(self, work, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
+        """Parse and match gated units in `jobs` processes (contiguous shares of similar size)."""
+        if not work:
+            return []
+        self.parsed_units += len(work)
+        shares = [work[a:b] for a, b in parallel.split_sizes([len(w[0]) for w in work], jobs)]
+
+        def parse(share):
+            before = Counter(self.timings)
+            return parallel.pack(self._parse_slice(share, inputs)), 0, self.timings - before, {}
+
+        inputs_of = [sorted({w[1][0] for w in share}) for share in shares]
+        return self._gather(parallel.run_shares(shares, parse, len(shares)), inputs_of)
+
+    def _gather(self, results, inputs_of) -> list[tuple[int, object]]:
+        """Candidates of every share in share order; a dead worker's inputs get its failure."""
+        out: list[tuple[int, object]] = []
+        for k, result in enumerate(results):
+            if isinstance(result, parallel.WorkerFailure):
+                out.extend((i, result) for i in inputs_of[k])
+                continue
+            found, parsed, timings, notes = result
+            if k:  # the first share ran here: its counts and notes are already in
+                self.parsed_units += parsed
+                self.timings.update(timings)
+                for i, ns in notes.items():
+                    self.notes[i].extend(ns)
+            out.extend(parallel.unpack(found, self.rules, Candidate))
+        return out
+
+    # -- parsing ------------------------------------------------------------------------------------
     def _parse_slice(self, work, inputs) -> list[tuple[int, Candidate]]:
         compiled = self.compiled
         found = []
@@ -206,15 +322,6 @@ class Engine:
         self.timings["match+context"] += t_match
         self.timings["parse"] += perf_counter() - t_all - t_match
         return found
-
-    def _parse(self, work, inputs) -> list[tuple[int, Candidate]]:
-        jobs = self.jobs
-        if jobs == 0:  # automatic: both cores for big inputs, one for a draft
-            size = sum(len(w[0]) for w in work)
-            jobs = min(_cpu_count(), 2) if size >= PARALLEL_MIN_CHARS else 1
-        if jobs <= 1 or len(work) < 2 * jobs:
-            return self._parse_slice(work, inputs)
-        return _parse_forked(self, work, inputs, jobs)
 
     def _quotes(self, prose: Prose) -> list[tuple[int, int]]:
         """Quotation marks are paired over the whole block: a quote may span sentences."""
@@ -311,58 +418,6 @@ class Engine:
                                         t.text) for t in sent)
         cand.tokens = shared[sent.start]
         return cand
-
-
-PARALLEL_MIN_CHARS = 150_000  # below this, forking costs more than it saves
-_FORK_STATE: tuple | None = None
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
-def _forked_worker(k: int) -> list[tuple[int, str, tuple]]:
-    linter, slices, inputs = _FORK_STATE  # inherited from the parent by fork
-    return [(i, c.rule.id, _pack(c)) for i, c in linter._parse_slice(slices[k], inputs)]
-
-
-def _pack(c: Candidate) -> dict:
-    return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "rule"}
-
-
-def _parse_forked(linter: Engine, work, inputs, jobs: int) -> list[tuple[int, Candidate]]:
-    """Fork workers that inherit the loaded model and send back only candidates (not Docs),
-    which is what makes two processes nearly twice as fast. Output order stays deterministic."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _FORK_STATE
-    linter.compiled  # load the model and matchers once, before forking
-    total = sum(len(w[0]) for w in work)
-    slices, cur, size = [], [], 0
-    for w in work:
-        cur.append(w)
-        size += len(w[0])
-        if size >= total / jobs and len(slices) < jobs - 1:
-            slices.append(cur)
-            cur, size = [], 0
-    slices.append(cur)
-    _FORK_STATE = (linter, slices, inputs)
-    by_id = {r.id: r for r in linter.rules}
-    try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(slices) - 1, mp_context=ctx) as pool:
-            futures = [pool.submit(_forked_worker, k) for k in range(1, len(slices))]
-            results = linter._parse_slice(slices[0], inputs)
-            for fut in futures:
-                for i, rid, packed in fut.result():
-                    results.append((i, Candidate(by_id[rid], **packed)))
-    finally:
-        _FORK_STATE = None
-    return results
 
 
 def _longest(matches: list) -> list:

@@ -1,13 +1,23 @@
-"""The trigger gate: which text blocks could match any rule, decided without the parser.
+r"""The trigger gate: which text blocks could match any rule, decided without the parser.
 
 For every pattern the gate derives, from the rule file itself, one token the pattern cannot match
 without (a literal word, or the inflections of a lemma). A block whose words include none of the
 derived triggers is never parsed. Patterns with no literal token make the gate let everything
 through, so a rule can never be silently skipped.
+
+The order regexes run on RE2 (google-re2), an automaton with no backtracking: each takes time
+linear in the sentence, whatever the rule file says (tests/test_gate_growth.py). RE2 has no
+look-behind, so a word start is `\b` on a copy of the text where "_" (the one ASCII character
+`\b` counts as a letter and a word start did not) is "#", and `\s` is spelled out as the exact
+set of characters Python's `\s` matches: each regex accepts exactly the sentences the Python
+regex it replaces accepted.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+import re2
 
 from ..ruleset.model import Pattern, Rule
 from .contractions import SPLITS
@@ -125,18 +135,25 @@ _SYMBOL = re.compile(r"[^\x00-\u1fff\w\s]")
 _VISIBLE = re.compile(r"'?[a-z]+(?:'[a-z]+)?|n't")
 
 
+def _normal(w: str) -> str:
+    return w.lower().replace("\u2019", "'")
+
+
 def visible(words: set[str]) -> set[str] | None:
-    """The gate-visible words standing for a literal set: a hyphenated or dotted literal stands
-    for its pieces (a superset); a literal with no letters makes the set invisible (None)."""
+    """The gate-visible words standing for a literal set (a sentence holding a token with one of
+    the literals holds one of these words): a literal the gate reads as one word stands for
+    itself; a hyphenated, dotted or slashed literal ("holier-than-thou", "w/e") for the rarest of
+    its pieces, since a token with that text holds all of them; a literal of marks ("...", "?!",
+    an emoji) for its first mark; a literal with none of these makes the set invisible (None)."""
     out: set[str] = set()
     for w in words:
-        w = w.lower().replace("\u2019", "'")
+        w = _normal(w)
         if _VISIBLE.fullmatch(w):
             out.add(w)
             continue
         pieces = _WORD.findall(w)
         if pieces:
-            out.update(pieces)
+            out.add(min(pieces, key=lambda p: (_frequency(p), -len(p), p)))
         elif w and (w[0] in PUNCT or w[0] >= SYMBOLS_FROM):
             out.add(w[0])  # ":", "...", "?!", "🤡": the sentence must hold the first mark
         else:
@@ -144,10 +161,23 @@ def visible(words: set[str]) -> set[str] | None:
     return out
 
 
+def _frequency(word: str) -> float:
+    """An estimate of how often a sentence holds `word`: a punctuation mark or symbol in one
+    sentence of two (commas, full stops, quotes are everywhere), a contraction piece or a common
+    word in one of twenty to fifty, a short word in one of a thousand, any other in ten thousand."""
+    if not word[:1].isalpha():
+        return 0.05 if word[:1] == "'" and len(word) > 1 else 0.5
+    if word in _MIDWORD:
+        return 0.05
+    if word in COMMON:
+        return 0.02
+    return 0.001 if len(word) <= 3 else 0.0001
+
+
 def _score(words: set[str]) -> float:
-    """Lower is better: an estimate of how often a sentence holds one of the words. A common word
-    counts as a hit in one sentence of fifty; any other word, one in ten thousand."""
-    return sum(0.02 if w in COMMON else 0.0001 for w in words)
+    """Lower is better: how often a sentence holds one of the words (the rarest set is the one
+    the index files a pattern under, so that few sentences ever reach its other tests)."""
+    return sum(_frequency(w) for w in words)
 
 
 Requirement = tuple  # a conjunction: tuple of word sets, each of which the sentence must hit
@@ -179,17 +209,16 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
 def sentence_words(text: str) -> set[str]:
     """The words the gate sees, including the pieces spaCy's tokenizer splits contractions into."""
     words = set(_WORD.findall(text.lower().replace("\u2019", "'")))
+    return _with_pieces(words, text)
+
+
+def _with_pieces(words: set[str], text: str) -> set[str]:
+    """`words` (found in `text`) with their contraction pieces, and `text`'s marks and symbols."""
     extra = set()
     for w in words:
-        if "'" in w:
-            head, tail = w.split("'", 1)
-            extra.add(head)
-            extra.add("'" + tail)
-            if w.endswith("n't"):
-                extra.add(w[:-3])
-                extra.add("n't")
-                extra.add("n't")  # spaCy's token for the negation: "don't" -> "do" + "n't"
-        pieces = SPLITS.get(w)
+        pieces = _PIECES.get(w)
+        if pieces is None:
+            pieces = _PIECES[w] = _pieces(w)
         if pieces:
             extra.update(pieces)
     extra.update(PUNCT.intersection(text))
@@ -197,24 +226,83 @@ def sentence_words(text: str) -> set[str]:
     return words | extra
 
 
-_WILD = r"[\s\S]*?"
+def _pieces(w: str) -> tuple[str, ...]:
+    out: list[str] = []
+    if "'" in w:
+        head, tail = w.split("'", 1)
+        out += [head, "'" + tail]
+        if w.endswith("n't"):
+            out += [w[:-3], "n't"]  # spaCy's token for the negation: "don't" -> "do" + "n't"
+    out += SPLITS.get(w, ())
+    return tuple(out)
+
+
+_PIECES: dict[str, tuple[str, ...]] = {}  # word -> its pieces, filled as words are met
+
+
+# Exactly the characters Python's `\s` matches in a str (RE2's `\s` is ASCII only); the test
+# compares it with Python's over every code point.
+_WS = r"[\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+_WILD = r"[\s\S]*"  # anything (RE2 needs no laziness: it never backtracks)
 # pieces spaCy cuts from inside a word: gon|na, do|n't, do|nt, i|m, you|re
 _MIDWORD = frozenset({"na", "ta", "n't"} | {p for pieces in SPLITS.values() for p in pieces[1:]})
 
 
+def _escape(w: str) -> str:
+    return "".join(c if c.isalnum() else "\\" + c if c.isascii() else c for c in w)
+
+
 def _literal_regex(words: set[str]) -> str:
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        esc = re.escape(w)
-        if w[:1].isalnum() and w not in _MIDWORD:
-            esc = r"(?<![a-z0-9])" + esc  # a token starts at a word start (no right edge: ca|n't)
-        alts.append(esc)
+    r"""Any of the literal token texts `words`, as they appear in the lowered sentence; a literal
+    that starts a token in spaCy starts a word here (`\b`, once for all of them), a piece cut from
+    inside a word (ca|n't) may start anywhere; no right edge (a token may go on: ca|n't)."""
+    starts, mids = [], []
+    for w in sorted({_normal(w).replace("_", "#") for w in words}, key=lambda w: (-len(w), w)):
+        first = _WORD.match(w)
+        inside = w in _MIDWORD or (first is not None and first.group() in _MIDWORD and first.end() < len(w))
+        (starts if w[:1].isalnum() and not inside else mids).append(_escape(w))
+    alts = ([r"\b(?:" + "|".join(starts) + ")"] if starts else []) + mids
     return "(?:" + "|".join(alts) + ")"
 
 
-def token_regex(pattern: Pattern) -> re.Pattern | None:
+class GateRegex:
+    """An order regex, compiled with RE2. `search(low)` takes the lower-cased sentence (with
+    curly apostrophes straightened) and says whether the regex matches somewhere in it."""
+
+    __slots__ = ("source", "_rx")
+    _OPTIONS = None
+
+    def __init__(self, source: str) -> None:
+        if GateRegex._OPTIONS is None:
+            opts = re2.Options()
+            opts.never_capture = True
+            opts.max_mem = 2 << 20  # beyond it RE2 runs its (still linear) NFA instead of a DFA
+            GateRegex._OPTIONS = opts
+        self.source = source
+        self._rx = re2._re2.RE2(source.encode("utf-8"), GateRegex._OPTIONS)
+        if not self._rx.ok():  # pragma: no cover - the sources are built here
+            raise ValueError(f"gate regex {source!r}: {self._rx.error()}")
+
+    def search(self, low: str) -> bool:
+        data = gate_bytes(low)
+        return data is None or self.search_bytes(data)
+
+    def search_bytes(self, data: bytes) -> bool:
+        return self._rx.Match(re2._Anchor.UNANCHORED, data, 0, len(data))[0][0] >= 0
+
+
+def gate_bytes(low: str) -> bytes | None:
+    """The lowered sentence as the order regexes read it ("_" as "#"), or None when it cannot
+    be encoded (a lone surrogate): then no order regex rejects it."""
+    try:
+        return low.replace("_", "#").encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def token_regex(pattern: Pattern) -> GateRegex | None:
     src = token_regex_source(pattern)
-    return None if src is None else re.compile(src)
+    return None if src is None else GateRegex(src)
 
 
 def _phrases_regex(pattern: Pattern) -> str:
@@ -232,10 +320,9 @@ def _token_part(tok: dict) -> tuple[str, str]:
     """(kind, regex) of one token: "req" a required literal, "opt" an optional one, "wild" anything."""
     op = tok.get("OP")
     words = _token_triggers({k: v for k, v in tok.items() if k != "OP"})
-    words = visible(words) if words else None
-    if words is None or op == "!" or (op and op not in _OP_FORM):
+    if not words or visible(words) is None or op == "!" or (op and op not in _OP_FORM):
         return ("wild", "")
-    unit = _literal_regex(words) + r"\s*"
+    unit = _literal_regex(words) + _WS + "*"
     kind = "opt" if op in ("?", "*") else "req"
     return (kind, _OP_FORM[op].format(u=unit) if op else unit)
 
@@ -295,33 +382,57 @@ class Gate:
                         index.setdefault(w, []).append(entry)
         self.index = index
         self.triggers = frozenset(index)
-        self._compiled: dict[str, re.Pattern] = {}
+        self._compiled: dict[str, GateRegex] = {}
 
     def admits(self, text: str) -> bool:
         return bool(self.select(text)) if not self.open else True
+
+    def select_spans(self, text: str, spans: list[tuple[int, int]]) -> list[set[int] | None]:
+        """select(text[a:b]) for each of the sentence spans of one block, cut at whitespace, with
+        the block lowered and its words found once."""
+        if self.open:
+            return [None] * len(spans)
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
+            return [self.select(text[a:b]) for a, b in spans]
+        found = [(m.start(), m.group()) for m in _WORD.finditer(low.replace("\u2019", "'"))]
+        starts = [pos for pos, _ in found]
+        out: list[set[int] | None] = []
+        for a, b in spans:
+            lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+            piece = text[a:b]
+            words = _with_pieces({w for _, w in found[lo:hi]}, piece)
+            out.append(set() if self.triggers.isdisjoint(words) else self._select(piece, words))
+        return out
 
     def select(self, text: str) -> set[int] | None:
         """The indices of the rules that could match `text` (None: all of them, gate open)."""
         if self.open:
             return None
-        words = sentence_words(text)
+        return self._select(text, sentence_words(text))
+
+    def _select(self, text: str, words: set[str]) -> set[int]:
         index = self.index
-        low = None
+        data = False  # the sentence as the order regexes read it, made on first need
         found: set[int] = set()
-        for w in words:
-            for rest, rx, ri in index.get(w, ()):
+        for w in self.triggers.intersection(words):
+            for rest, rx, ri in index[w]:
                 if ri in found or not all(not words.isdisjoint(r) for r in rest):
                     continue
                 if rx is not None:
-                    if low is None:
-                        low = text.lower().replace("\u2019", "'")
-                    compiled = self._compiled.get(rx)
-                    if compiled is None:
-                        compiled = self._compiled[rx] = re.compile(rx)
-                    if not compiled.search(low):
+                    if data is False:
+                        data = gate_bytes(text.lower().replace("\u2019", "'"))
+                    if data is not None and not self.regex(rx).search_bytes(data):
                         continue
                 found.add(ri)
         return found
+
+    def regex(self, source: str) -> GateRegex:
+        """The compiled order regex of `source` (compiled on first use: most never are)."""
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = self._compiled[source] = GateRegex(source)
+        return compiled
 
 
 _GATES: list[tuple[tuple, Gate]] = []  # (the rules' pattern tuples, their gate); a few, in memory

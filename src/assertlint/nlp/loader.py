@@ -58,9 +58,18 @@ def import_spacy():
     return spacy
 
 
+_LOADED: set = set()  # (name, lean) of every pipeline loaded in this process
+
+
+def is_loaded(name: str | None = None, lean: bool = True) -> bool:
+    """True when load_pipeline(name, lean) would answer from memory."""
+    return (name, lean) in _LOADED
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None):
-    """Load `name` (an installed package or a path), or the default English model."""
+def load_pipeline(name: str | None = None, lean: bool = True):
+    """Load `name` (an installed package or a path), or the default English model. `lean`: the
+    attribute ruler and rule lemmatizer run as their exact, cheaper stand-ins (nlp/lean.py)."""
     model = name or available_default()
     if model is None:
         raise ModelError(f"no English spaCy model is installed; fix it with: {INSTALL_HINT}")
@@ -73,4 +82,9 @@ def load_pipeline(name: str | None = None):
         raise ModelError(f"cannot load spaCy pipeline {model!r}; fix it with: {hint}") from None
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; assertlint needs one")
+    if lean:
+        from .lean import make_lean
+
+        make_lean(nlp)
+    _LOADED.add((name, lean))
     return nlp

@@ -32,30 +32,33 @@ def regex_problem(value) -> str | None:
 
 
 def _risky(seq, inside_repeat: bool) -> bool:
+    """True when a repeat holds another repeat or a choice (a backtracking engine may then try
+    exponentially many ways). POSSESSIVE_REPEAT and ATOMIC_GROUP never backtrack: whatever they
+    hold is bounded, so they are not looked into."""
     for op, av in seq:
         if op in _REPEATS:
-            lo, hi, body = av
-            repeats = hi is _c.MAXREPEAT or hi > 1
-            if repeats and inside_repeat:
+            repeats = av[1] is _c.MAXREPEAT or av[1] > 1
+            if (repeats and inside_repeat) or _risky(av[2], inside_repeat or repeats):
                 return True
-            if _risky(body, inside_repeat or repeats):
-                return True
-        elif op is _c.BRANCH:
-            if inside_repeat:
-                return True
-            if any(_risky(alt, inside_repeat) for alt in av[1]):
-                return True
-        elif op is _c.SUBPATTERN:
-            if _risky(av[-1], inside_repeat):
-                return True
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            if _risky(av[1], inside_repeat):
-                return True
-        elif op is _c.GROUPREF_EXISTS:
-            if any(_risky(b, inside_repeat) for b in av[1:] if b):
-                return True
-        # POSSESSIVE_REPEAT and ATOMIC_GROUP never backtrack: whatever they hold is bounded
+        elif op is _c.BRANCH and inside_repeat:
+            return True
+        elif any(_risky(part, inside_repeat) for part in _parts(op, av)):
+            return True
     return False
+
+
+def _parts(op, av) -> list:
+    """The sub-sequences of a parsed item other than a repeat's body: a choice's alternatives, a
+    group's body, a look-around's body, a conditional's branches."""
+    if op is _c.BRANCH:
+        return list(av[1])
+    if op is _c.SUBPATTERN:
+        return [av[-1]]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [av[1]]
+    if op is _c.GROUPREF_EXISTS:
+        return [b for b in av[1:] if b]
+    return []
 
 
 def regex_values(attrs: dict):

@@ -46,9 +46,9 @@ _SHOUT = re.compile(r"\b(?<![A-Z']')[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words
-_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
+_YOU = re.compile(r"u(?<![\w'@/.\-]u)(?![\w'@/.\-])")  # the letter first: the engine scans for it
 # "u r so lazy": a lone "r" after a pronoun is "are"
-_ARE = re.compile(r"\b(?:u|you|we|they) r(?![\w'@/.\-])")
+_ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w'@/.\-])")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey

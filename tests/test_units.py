@@ -1,0 +1,59 @@
+"""The cheaper ways the engine cuts and gates sentences give exactly the old answers: the
+sentence-end regex (the mark first, then the look-behinds) and the gate run once per block."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assertlint.engine import linter as engine_linter
+from assertlint.engine.linter import _units
+from assertlint.engine.triggers import Gate
+from assertlint.source.markup import prose_blocks
+from conftest import EXAMPLES, shared_path
+
+OLD_SENTENCE_END = re.compile(
+    r"(?<![A-Z][a-z]\.)(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAeEgiIstcvV.!?'\")] \t\u201d\u2019\u201c(9xZ", max_size=60))
+def test_sentence_ends_are_where_they_were(text):
+    assert [m.end() for m in engine_linter._SENTENCE_END.finditer(text)] == [m.end() for m in OLD_SENTENCE_END.finditer(text)]
+
+
+def _texts():
+    out = [(p.read_text(encoding="utf-8"), "markdown" if p.suffix == ".md" else "text")
+           for p in sorted(EXAMPLES.rglob("*")) if p.suffix in (".md", ".txt")]
+    corpus = shared_path("bench", "corpus")
+    out += [(p.read_text(encoding="utf-8"), "markdown") for p in sorted((corpus / "docs").glob("*.md"))[:40]]
+    out.append(("Straße İstanbul ΣΑΣ. You ALWAYS ignore me. I don\u2019t care, gonna go. \u2018Whatever.\u2019", "text"))
+    return out
+
+
+def test_gate_per_block_equals_gate_per_sentence(rules):
+    gate = Gate(rules)
+    n = 0
+    for text, kind in _texts():
+        for prose in prose_blocks(text, kind):
+            spans = list(_units(prose))
+            assert gate.select_spans(prose.text, spans) == [gate.select(prose.text[a:b]) for a, b in spans]
+            n += len(spans)
+    assert n > 1000
+
+
+OLD_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
+OLD_ARE = re.compile(r"(?:(?<=\bu )|(?<=\byou )|(?<=\bwe )|(?<=\bthey ))r(?![\w'@/.\-])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="uryoweth '@/.-_\n1xU", max_size=40))
+def test_chat_respellings_are_found_where_they_were(text):
+    """respell's 'u' and 'r' regexes start on their letter now (so the engine scans for it)."""
+    from assertlint.source import respell
+
+    assert [m.span() for m in respell._YOU.finditer(text)] == [m.span() for m in OLD_YOU.finditer(text)]
+    assert [m.span() for m in respell._ARE.finditer(text)] == [m.span() for m in OLD_ARE.finditer(text)]
