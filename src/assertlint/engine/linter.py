@@ -256,8 +256,8 @@ class Engine:
 
         def work(share):
             before = (self.parsed_units, Counter(self.timings))
-            found = parallel.pack(self._candidates_of(blocks_of(share), inputs))
-            notes = {i: self.notes[i] for i in inputs_in(share) if self.notes[i]}
+            found = _pack(self._candidates_of(blocks_of(share), inputs))
+            notes = [[i, self.notes[i]] for i in inputs_in(share) if self.notes[i]]
             return found, self.parsed_units - before[0], self.timings - before[1], notes
 
         inputs_of = [inputs_in(share) for share in shares]
@@ -268,14 +268,14 @@ class Engine:
         process loads the model; None when that worker died (then the caller does it all)."""
         def gate():
             before = Counter(self.timings)
-            return self._units(self._blocks(enumerate(inputs)), inputs), self.timings - before, self.notes
+            return _units_to_data(self._units(self._blocks(enumerate(inputs)), inputs)), self.timings - before, self.notes
 
         result = parallel.run_beside(gate, lambda: self.nlp)
         if isinstance(result, parallel.WorkerFailure):
             return None
         work, timings, self.notes = result
         self.timings.update(timings)
-        return work
+        return _units_from_data(work)
 
     def _parse_shared(self, work, inputs: Sequence[Input], jobs: int) -> list[tuple[int, object]]:
         """Parse and match gated units in `jobs` processes (contiguous shares of similar size)."""
@@ -286,7 +286,7 @@ class Engine:
 
         def parse(share):
             before = Counter(self.timings)
-            return parallel.pack(self._parse_slice(share, inputs)), 0, self.timings - before, {}
+            return _pack(self._parse_slice(share, inputs)), 0, self.timings - before, []
 
         inputs_of = [sorted({w[1][0] for w in share}) for share in shares]
         return self._gather(parallel.run_shares(shares, parse, len(shares)), inputs_of)
@@ -302,9 +302,9 @@ class Engine:
             if k:  # the first share ran here: its counts and notes are already in
                 self.parsed_units += parsed
                 self.timings.update(timings)
-                for i, ns in notes.items():
+                for i, ns in notes:
                     self.notes[i].extend(ns)
-            out.extend(parallel.unpack(found, self.rules, Candidate))
+            out.extend(_unpack(found, self.rules))
         return out
 
     # -- parsing ------------------------------------------------------------------------------------
@@ -418,6 +418,44 @@ class Engine:
                                         t.text) for t in sent)
         cand.tokens = shared[sent.start]
         return cand
+
+
+# -- between processes, as plain data (engine/parallel.py) ------------------------------------------
+def _pack(cands: list[tuple[int, Candidate]]) -> list:
+    """(input index, candidate) pairs as JSON-ready lists; a suggestion template by its index."""
+    return [[i, c.rule.id, c.start, c.end, c.sent_start, c.sent_end,
+             [[c.rule.suggestions.index(tpl), text] for tpl, text in c.options],
+             c.rough, c.tokens, c.message] for i, c in cands]
+
+
+def _unpack(packed: list, rules: Sequence[Rule]) -> list[tuple[int, Candidate]]:
+    by_id = {r.id: r for r in rules}
+    out = []
+    for i, rid, start, end, sent_start, sent_end, options, rough, tokens, message in packed:
+        rule = by_id[rid]
+        out.append((i, Candidate(rule, start, end, sent_start, sent_end,
+                                 options=[(rule.suggestions[k], text) for k, text in options],
+                                 rough=tuple(tuple(r) for r in rough), tokens=tuple(tuple(t) for t in tokens),
+                                 message=message)))
+    return out
+
+
+def _units_to_data(work: list) -> list:
+    """Gated units as plain data: each block once (its units share it), `only` as a sorted list."""
+    ids: dict[int, int] = {}
+    proses, units = [], []
+    for text, (i, prose, at, only) in work:
+        k = ids.get(id(prose))
+        if k is None:
+            k = ids[id(prose)] = len(proses)
+            proses.append(prose.to_data())
+        units.append([text, i, k, at, None if only is None else sorted(only)])
+    return [proses, units]
+
+
+def _units_from_data(data: list) -> list:
+    proses = [Prose.from_data(d) for d in data[0]]
+    return [(text, (i, proses[k], at, None if only is None else set(only))) for text, i, k, at, only in data[1]]
 
 
 def _longest(matches: list) -> list:

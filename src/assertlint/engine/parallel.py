@@ -5,7 +5,8 @@ The parent loads the model (and nothing else that a worker would have to redo), 
 one share for itself. A share is a run of whole inputs when the inputs are many and of similar
 size; when a few large inputs dominate, the parent strips the markup first and a share is a run
 of prose blocks. Either way each worker masks (respells), gates, parses, matches and checks its
-own text, and sends back only candidates (plain data, no spaCy objects). Shares are contiguous
+own text, and sends back only candidates, as JSON (plain data: no spaCy objects, nothing
+that could run when read). Shares are contiguous
 and results are put back in input order, so the output is the same whatever the number of
 workers.
 
@@ -15,11 +16,11 @@ in this process.
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import signal
 import struct
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 # Automatic --jobs: one worker per this many characters of input to check (below it, forking and
 # sending candidates back cost more than they save), at most one per usable core.
@@ -130,9 +131,9 @@ def _fork(work, share) -> tuple[int, int]:
             os.close(r)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             try:
-                payload = pickle.dumps(("ok", work(share)), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = _dump(["ok", work(share)])
             except BaseException as err:  # noqa: BLE001 - reported to the parent, which decides
-                payload = pickle.dumps(("error", _describe(err)), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = _dump(["error", _describe(err)])
             _write_all(w, struct.pack("<Q", len(payload)) + payload)
         except BaseException:  # noqa: BLE001
             code = 1
@@ -171,7 +172,7 @@ def _collect(pid: int, fd: int):
     if len(data) >= 8:
         (n,) = struct.unpack("<Q", data[:8])
         if len(data) == 8 + n:
-            kind, value = pickle.loads(data[8:])  # our own child's bytes, through a private pipe
+            kind, value = json.loads(data[8:])  # plain data: nothing in it is ever run
             if kind == "ok":
                 return value
             return _failure_from_error(value)
@@ -208,12 +209,8 @@ def _kill(pid: int) -> None:
         pass
 
 
-# -- candidates as plain data ---------------------------------------------------------------------
-def pack(cands: list[tuple[int, object]]) -> list[tuple[int, str, dict]]:
-    return [(i, c.rule.id, {f.name: getattr(c, f.name) for f in fields(c) if f.name != "rule"}) for i, c in cands]
-
-
-def unpack(packed: list[tuple[int, str, dict]], rules, make) -> list[tuple[int, object]]:
-    """The candidates again: `make(rule, **fields)` (the Candidate class) for each."""
-    by_id = {r.id: r for r in rules}
-    return [(i, make(by_id[rid], **values)) for i, rid, values in packed]
+# -- the answer as plain data -----------------------------------------------------------------------
+def _dump(value) -> bytes:
+    """A worker's answer as JSON: lists, dicts, strings, numbers (the engine turns its objects
+    into these and back, engine/linter.py); a lone surrogate in user text survives as an escape."""
+    return json.dumps(value, separators=(",", ":")).encode("ascii")

@@ -38,6 +38,19 @@ class Prose:
         self._len += len(piece)
         self._text = None
 
+    # -- as plain data (engine/parallel.py sends blocks between processes as JSON) ------------
+    def to_data(self) -> list:
+        return [self.text, [list(p) for p in self._pieces]]
+
+    @classmethod
+    def from_data(cls, data: list) -> "Prose":
+        text, pieces = data
+        out = cls()
+        out._text, out._parts, out._len = text, [text], len(text)
+        out._pieces = [(int(a), int(b), int(c), int(d), bool(e)) for a, b, c, d, e in pieces]
+        out._pstarts = [p[0] for p in out._pieces]
+        return out
+
     # -- building -------------------------------------------------------------------------
     def copy(self, source: str, start: int, end: int) -> None:
         """Append source[start:end] unchanged (offsets map one to one)."""
