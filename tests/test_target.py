@@ -28,6 +28,10 @@ def nlp():
     ("What an ugly hack.", "ugly", "work"),
     ("Read the docs, numbskull.", "numbskull", "reader"),
     ("You are showing how rude and ignorant you can be.", "ignorant", "reader"),
+    # an order to be something is aimed at the reader; an infinitive is not an order
+    ("Stop being an asshat.", "asshat", "reader"),
+    ("Stop being a troll.", "troll", "reader"),
+    ("To be fair, the second patch is a mess.", "mess", "work"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)

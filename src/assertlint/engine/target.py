@@ -136,7 +136,21 @@ def _complement(tok) -> str | None:
             return _noun_class(obj)
     if subj is not None:
         return _noun_class(subj)
+    if head.lemma_ == "be" and _imperative(head):
+        return "reader"  # "stop being an asshat", "be a decent human": an order to the reader
     return _verbless(tok)
+
+
+def _imperative(verb) -> bool:
+    """Is `verb` (with no subject) an order to the reader: the root of its sentence in the base form,
+    or the complement of such a root ("stop being", "quit being"), not an infinitive ("to be fair")?"""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "dont") for c in verb.children):
+            return False
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB"
 
 
 def _verb_subject(tok) -> str | None:
