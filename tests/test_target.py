@@ -32,6 +32,9 @@ def nlp():
     ("Stop being an asshat.", "asshat", "reader"),
     ("Stop being a troll.", "troll", "reader"),
     ("To be fair, the second patch is a mess.", "mess", "work"),
+    # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
+    ("Really dumb nit: two spaces after the period.", "dumb", "self"),
+    ("That's a dumb question.", "dumb", "pointer"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)

@@ -72,6 +72,11 @@ elevator lift coffee weather meeting meetings queue line lines deadline deadline
 charger chargers cable cables port ports adapter screen monitor headphones tv fridge oven kettle chair
 desk pump tank engine fan battery bike road roads parking hotel room airport airline food
 """.split())
+# What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
+REMARK_NOUNS = frozenset("""
+nit nits nitpick nitpicks question questions observation remark thought thoughts idea suggestion note
+aside point comment q
+""".split())
 SECOND_GROUPS = frozenset({"you", "u", "ya", "y'all", "yall", "ye", "yourself", "yourselves"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "act", "become", "get", "feel", "appear", "remain", "stay"})
 CALLING = frozenset({"call", "consider", "label", "name", "think", "find", "make"})
@@ -299,10 +304,20 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     return _made_or_nobodys(n, low, lemma, det)
 
 
+def _own_remark(n, lemma: str, det: str | None) -> bool:
+    """"Dumb question: ...", "Silly nit, but ...", "Stupid idea - what if ...": a bare remark noun
+    opening the sentence and introducing what follows is the writer's own remark."""
+    if det is not None or lemma not in REMARK_NOUNS or n.i - n.sent.start > 3 or n.i + 1 >= n.sent.end:
+        return False
+    return n.doc[n.i + 1].lower_ in (":", ",", "-", "–", "—", "but", "though", "(", "here", "...")
+
+
 def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
     """A thing nobody made, somebody's work, a person after all ("the one who ..."), or a made thing."""
     if lemma in NOBODYS or low in NOBODYS:
         return "thing"
+    if _own_remark(n, lemma, det):
+        return "self"
     if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
         return "work"
     if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whoever") for g in c.subtree) for c in n.children):
