@@ -90,3 +90,16 @@ def test_a_literal_of_several_pieces_is_filed_under_its_rarest_piece_and_read_wh
     adjacent = Gate([rule({"LOWER": "so"}, {"LOWER": "holier-than-thou"}, {"LOWER": "person"})])
     assert adjacent.admits("What a so holier-than-thou person.")
     assert not adjacent.admits("What a so holier-than person.")
+
+
+def test_a_long_gate_regex_matches_quietly(capfd):
+    """A long alternation of phrases outgrows RE2's default DFA budget when it has to find where a
+    match starts; RE2 then falls back to its NFA (same answer) and must not log that to stderr."""
+    from assertlint.engine.triggers import GateRegex
+
+    words = [f"w{i}x" for i in range(400)]
+    phrases = [rf"(?:\b(?:{a}))\W*(?:\b(?:{b}))\W*(?:\b(?:c{i}))" for i, (a, b) in enumerate(zip(words, words[1:]))]
+    rx = GateRegex("(?:" + "|".join(phrases) + ")")
+    assert all(rx.search_bytes(f"so w{i}x w{i + 1}x c{i} then".encode()) for i in range(0, 399, 7))
+    assert not rx.search_bytes(b"w1x w2x c9")
+    assert capfd.readouterr().err == ""

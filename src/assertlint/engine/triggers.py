@@ -270,16 +270,26 @@ class GateRegex:
     curly apostrophes straightened) and says whether the regex matches somewhere in it."""
 
     __slots__ = ("source", "_rx")
-    _OPTIONS = None
+    _OPTIONS: dict = {}
+
+    @staticmethod
+    def _options(size: int):
+        """RE2 options for a source of `size` characters. Beyond its memory budget RE2 runs its (still
+        linear, slower) NFA instead of a DFA; a long alternation of phrases (a few thousand
+        characters) needs more than the default 2 MB to find where a match starts. RE2 must not
+        log that fallback: it would write to the user's stderr."""
+        budget = 2 << 20 if size < 2000 else 8 << 20
+        opts = GateRegex._OPTIONS.get(budget)
+        if opts is None:
+            opts = GateRegex._OPTIONS[budget] = re2.Options()
+            opts.never_capture = True
+            opts.log_errors = False
+            opts.max_mem = budget
+        return opts
 
     def __init__(self, source: str) -> None:
-        if GateRegex._OPTIONS is None:
-            opts = re2.Options()
-            opts.never_capture = True
-            opts.max_mem = 2 << 20  # beyond it RE2 runs its (still linear) NFA instead of a DFA
-            GateRegex._OPTIONS = opts
         self.source = source
-        self._rx = re2._re2.RE2(source.encode("utf-8"), GateRegex._OPTIONS)
+        self._rx = re2._re2.RE2(source.encode("utf-8"), GateRegex._options(len(source)))
         if not self._rx.ok():  # pragma: no cover - the sources are built here
             raise ValueError(f"gate regex {source!r}: {self._rx.error()}")
 
