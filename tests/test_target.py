@@ -35,6 +35,8 @@ def nlp():
     # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
     ("Really dumb nit: two spaces after the period.", "dumb", "self"),
     ("That's a dumb question.", "dumb", "pointer"),
+    # a tool nobody in the conversation made: venting, not judging
+    ("The compiler is being stupid about lifetimes again.", "stupid", "thing"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)

@@ -71,6 +71,8 @@ computers machine machines wifi internet network connection battery keyboard mou
 elevator lift coffee weather meeting meetings queue line lines deadline deadlines headache noise
 charger chargers cable cables port ports adapter screen monitor headphones tv fridge oven kettle chair
 desk pump tank engine fan battery bike road roads parking hotel room airport airline food
+compiler compilers linter linters interpreter browser browsers editor ide terminal shell toolchain
+debugger os kernel firmware
 """.split())
 # What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
 REMARK_NOUNS = frozenset("""
