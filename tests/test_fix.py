@@ -78,25 +78,26 @@ def test_diff_writes_nothing_and_exits_1(tmp_path):
 
 
 def test_unwritable_file_is_left_as_it_was(tmp_path, monkeypatch):
-    import tempfile
+    import os
 
     p = tmp_path / "m.txt"
     q = tmp_path / "n.txt"
     original = b"Sorry to bother you, but is it ready?\n"
     p.write_bytes(original)
     q.write_bytes(original)
-    real = tempfile.mkstemp
+    real = os.fsync
 
-    def failing(*a, **kw):  # the first write fails (a full disk, say); the second works
-        monkeypatch.setattr(tempfile, "mkstemp", real)
+    def failing(fd):  # the first write fails when it reaches the disk (a full disk); the second works
+        monkeypatch.setattr(os, "fsync", real)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tempfile, "mkstemp", failing)
+    monkeypatch.setattr(os, "fsync", failing)
     res = CliRunner().invoke(main, ["--fix", str(p), str(q)], catch_exceptions=False)
     assert res.exit_code == 2
     assert f"{p}: cannot be written (No space left on device); left as it was" in res.stderr
     assert p.read_bytes() == original
     assert q.read_bytes() == b"Is it ready?\n"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["m.txt", "n.txt"], "a temporary file was left behind"
 
 
 def test_end_mark_runs_and_closing_quotes():

@@ -16,9 +16,9 @@ import hashlib
 import hmac
 import json
 import os
-import tempfile
 
 from ._version import __version__
+from .atomic import write_whole
 from .findings import Edit, Finding, Suggestion
 from .taxonomy import APPLICABILITIES
 
@@ -43,23 +43,8 @@ def ensure_cache_dir(root: str) -> None:
     except OSError:
         whole = False
     if not whole:  # missing, or left empty by a full disk: written whole or not at all
-        write_whole(marker, "# made by assertlint\n*\n")
+        write_whole(marker, "# made by assertlint\n*\n", 0o600)
 
-
-def write_whole(path: str, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename; on any failure (a full disk)
-    the temporary file is removed and the old file, if any, stays as it was."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def signing_key() -> bytes | None:
@@ -159,7 +144,7 @@ def dump_signed(path: str, context: str, value) -> None:
         ensure_cache_dir(cache_dir())
         os.makedirs(folder, mode=0o700, exist_ok=True)
         write_whole(path, json.dumps({"format": FORMAT, "hmac": _mac(secret, context, body), "body": body},
-                                     ensure_ascii=False))
+                                     ensure_ascii=False), 0o600)
     except OSError:
         pass  # a cache that cannot be written only costs time
 
@@ -290,6 +275,6 @@ class Cache:
         try:
             ensure_cache_dir(self.root)
             os.makedirs(folder, mode=0o700, exist_ok=True)
-            write_whole(self._path(key), json.dumps({"format": FORMAT, "hmac": sig, "body": body}, ensure_ascii=False))
+            write_whole(self._path(key), json.dumps({"format": FORMAT, "hmac": sig, "body": body}, ensure_ascii=False), 0o600)
         except OSError:
             pass  # a cache that cannot be written only costs time

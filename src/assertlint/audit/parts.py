@@ -17,8 +17,8 @@ import json
 import os
 import secrets
 import shutil
-import uuid
 
+from ..atomic import PREFIX, replacing, write_whole
 from ..errors import ConfigError
 from ..taxonomy import CATEGORIES
 
@@ -90,16 +90,8 @@ def write_table(table, path: str) -> None:
     """Write to a temporary file in the same folder, then rename (atomic on one filesystem)."""
     import pyarrow.parquet as pq
 
-    tmp = os.path.join(os.path.dirname(path), f".tmp-{uuid.uuid4().hex}-{os.path.basename(path)}")
-    try:
+    with replacing(path) as tmp:
         pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def write_part(out: str, index: int, id_type: str, findings: list[dict], messages: list[dict]) -> None:
@@ -125,7 +117,7 @@ def open_job(out: str, fingerprint: str, description: dict, *, fresh: bool, show
                 f"use --fresh to discard them, or another --out"
             )
         for name in os.listdir(parts):  # what killed writers left behind
-            if name.startswith(".tmp-"):
+            if name.startswith(PREFIX):
                 try:
                     os.unlink(os.path.join(parts, name))
                 except OSError:
@@ -140,10 +132,7 @@ def open_job(out: str, fingerprint: str, description: dict, *, fresh: bool, show
             pass
     os.makedirs(parts, exist_ok=True)
     job = {"fingerprint": fingerprint, "salt": secrets.token_hex(16), **description}
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(job, fh, indent=2)
-    os.replace(tmp, path)
+    write_whole(path, json.dumps(job, indent=2))
     return job
 
 
@@ -158,19 +147,12 @@ def assemble(out: str, partitions: list) -> tuple[str, str]:
     paths = []
     for kind, schema in (("findings", findings_schema(id_type)), ("messages", messages_schema(id_type))):
         final = os.path.join(out, FINDINGS if kind == "findings" else MESSAGES)
-        tmp = os.path.join(out, f".tmp-{uuid.uuid4().hex}-{kind}.parquet")
-        try:
-            with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-                for p in partitions:
-                    table = pq.read_table(part_path(out, p.index, kind))
-                    if table.schema != schema:
-                        table = table.cast(schema)
-                    if table.num_rows:
-                        writer.write_table(table, row_group_size=64 * 1024)
-            os.replace(tmp, final)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        with replacing(final) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            for p in partitions:
+                table = pq.read_table(part_path(out, p.index, kind))
+                if table.schema != schema:
+                    table = table.cast(schema)
+                if table.num_rows:
+                    writer.write_table(table, row_group_size=64 * 1024)
         paths.append(final)
     return paths[0], paths[1]

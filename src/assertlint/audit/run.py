@@ -11,6 +11,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from .. import __version__
+from ..atomic import write_whole
 from ..errors import ConfigError, InputError
 from ..exitcodes import ExitCode
 from . import parts, readers
@@ -128,8 +129,7 @@ def run_audit(opts: AuditOptions, console=None) -> Outcome:
     summary = _write_outputs(opts, out, formats, partitions)
     elapsed = time.perf_counter() - started
     _add_run_totals(stats, summary, elapsed, done_stats)
-    with open(os.path.join(out, "run.json"), "w", encoding="utf-8") as fh:
-        json.dump(stats, fh, indent=2)
+    write_whole(os.path.join(out, "run.json"), json.dumps(stats, indent=2))
     if not opts.quiet:
         from .terminal import print_summary
 
@@ -191,10 +191,7 @@ def _write_outputs(opts: AuditOptions, out: str, formats: list[tuple[str, str]],
     summary = summarize(messages_path, findings_path, hashed_authors=opts.hash_authors,
                         sources=[a for a, _ in formats])
     report = os.path.join(out, "report.html")
-    tmp = report + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(render(summary))
-    os.replace(tmp, report)
+    write_whole(report, render(summary))
     return summary
 
 

@@ -107,10 +107,10 @@ def _ids(fd: int) -> tuple[int, int]:
 
 
 def _write_replace(path: str, original: bytes, data: bytes, st: os.stat_result) -> None:
-    import tempfile
+    from ..atomic import replacing
 
-    fd, tmp = tempfile.mkstemp(prefix=".assertlint-", dir=os.path.dirname(path))
-    try:
+    with replacing(path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # private until the owner and mode are set
         with os.fdopen(fd, "wb") as fh:
             _keep_owner(fh.fileno(), st)
             fh.write(data)
@@ -118,13 +118,6 @@ def _write_replace(path: str, original: bytes, data: bytes, st: os.stat_result) 
             os.fsync(fh.fileno())
         if _current(path) != original:  # the last moment before the rename
             raise NotWritten("changed while assertlint was fixing it (run again to fix the new text)")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _write_in_place(path: str, data: bytes, st: os.stat_result) -> None:
