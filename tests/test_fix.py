@@ -65,7 +65,7 @@ def test_fix_file_keeps_bom_crlf_and_mode(tmp_path):
     assert res.exit_code in (0, 1)
     assert p.read_bytes() == b"\xef\xbb\xbfHello.\r\nIs it ready?\r\nBye.\r\n"
     assert (os.stat(p).st_mode & 0o777) == 0o640
-    assert not [x for x in os.listdir(tmp_path) if x.startswith(".assertlint-")]
+    assert os.listdir(tmp_path) == ["m.txt"], "a temporary or backup file was left behind"
 
 
 def test_diff_writes_nothing_and_exits_1(tmp_path):

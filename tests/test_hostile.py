@@ -326,6 +326,21 @@ def test_no_raw_control_character_in_any_format(tmp_path, fmt):
             assert len(out.strip().splitlines()) == 1  # a newline in the name forges no entry
 
 
+def test_a_diff_to_a_terminal_escapes_control_characters_and_to_a_pipe_stays_exact(capsys):
+    from assertlint.cli.output import print_diff
+
+    old = f"Sorry to bother you, but is it {ESCAPES} ready?\n\tindented\fpage\n"
+    new = f"Is it {ESCAPES} ready?\n\tindented\fpage\n"
+    print_diff("evil\x1b[2J.txt", old, new, terminal=True)
+    shown = capsys.readouterr().out
+    assert not [c for c in shown if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f or c == "\u202e"]
+    assert "+Is it \\x1b]0;HACKED\\x07" in shown and "\tindented\\x0cpage" in shown
+    print_diff("m.txt", old, new, terminal=False)
+    exact = capsys.readouterr().out
+    assert f"-Sorry to bother you, but is it {ESCAPES} ready?\n+Is it {ESCAPES} ready?\n" in exact
+    assert "No newline" not in exact  # a form feed does not end a line for patch
+
+
 # -- linear markup readers -----------------------------------------------------------------------
 def _cost(fn, text: str, repeat: int = 3) -> float:
     best = float("inf")

@@ -46,12 +46,24 @@ def echo_bytes(data: bytes | None) -> None:
     sys.stdout.buffer.flush()
 
 
-def print_diff(path: str, old: str, new: str) -> None:
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
+def _lines(text: str) -> list[str]:
+    """Lines as `patch` counts them: ended by "\n" only (a form feed or a lone "\r" is text)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def print_diff(path: str, old: str, new: str, terminal: bool | None = None) -> None:
+    """A unified diff of one file. To a terminal, control characters in the text and the name
+    are shown escaped (an ESC sequence in a file must not drive the terminal); to a pipe or a
+    file, the diff is exact, so that `patch` or `git apply` can apply it."""
+    from ..report.escape import safe_keep_tabs
+
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
     for line in lines:
-        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "\n\\ No newline at end of file\n")
+        sys.stdout.write((safe_keep_tabs(body) if terminal else body) + end)
 
 
 class NotWritten(Exception):

@@ -26,6 +26,11 @@ def safe(text: str) -> str:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+def safe_keep_tabs(text: str) -> str:
+    """`safe`, but a tab stays a tab (a diff line must keep its indentation)."""
+    return text if text.isprintable() or not _UNSAFE.search(text) else _UNSAFE.sub(_show, text)
+
+
 def json_safe(dumped: str) -> str:
     """JSON text (json.dumps(..., ensure_ascii=False)) with the characters JSON leaves raw but a
     terminal acts on (DEL, C1 controls, BIDI, line separators) written as \\uNNNN escapes: the
