@@ -46,7 +46,6 @@ def ensure_cache_dir(root: str) -> None:
         write_whole(marker, "# made by assertlint\n*\n", 0o600)
 
 
-
 def signing_key() -> bytes | None:
     """The user's secret key (made on first use), or None when it cannot be kept safely."""
     root = user_cache_root()

@@ -18,9 +18,7 @@ def _show(m: re.Match) -> str:
 
 def safe(text: str) -> str:
     """`text` with every unsafe character escaped (a tab becomes a space)."""
-    if text.isprintable() and "\t" not in text:
-        return text
-    return _UNSAFE.sub(_show, text.replace("\t", " "))
+    return text if text.isprintable() else safe_keep_tabs(text.replace("\t", " "))
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -28,7 +26,7 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e
 
 def safe_keep_tabs(text: str) -> str:
     """`safe`, but a tab stays a tab (a diff line must keep its indentation)."""
-    return text if text.isprintable() or not _UNSAFE.search(text) else _UNSAFE.sub(_show, text)
+    return _UNSAFE.sub(_show, text)
 
 
 def json_safe(dumped: str) -> str:
