@@ -137,12 +137,40 @@ def negated(verb, start: int, end: int) -> bool:
         return False
 
     if has_neg(verb):
-        return True
+        return not _prescribed(verb)
     # "I don't think you're ...", "I would never want you to ..."
     head = verb.head
     if verb.dep_ in ("ccomp", "xcomp", "conj") and head.i != verb.i and has_neg(head):
+        if _exclaimed(verb) or _incredulous(head):
+            return False  # "I can't believe (how) rude you are" says that you are
         return head.lemma_ in ("think", "believe", "say", "want", "mean", "suggest", "call") or verb.dep_ == "xcomp"
     return False
+
+
+_DEGREE = frozenset({"so", "this", "that", "such"})
+
+
+def _prescribed(verb) -> bool:
+    """"You shouldn't be so rude", "you must not be this lazy": a negated "should" with a degree
+    word says that the reader is so; "you shouldn't be rude" (no degree word) is advice."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
+        return False
+    return any(t.lower_ in _DEGREE and t.dep_ in ("advmod", "predet", "det") and t.i > verb.i for t in verb.subtree)
+
+
+def _incredulous(verb) -> bool:
+    """"I can't believe ...", "I couldn't believe ...": disbelief at something that is so."""
+    return verb.lemma_ == "believe" and any(c.dep_ == "aux" and c.lower_ in ("ca", "can", "could") for c in verb.children)
+
+
+def _exclaimed(clause) -> bool:
+    """A clause opened by an exclamative "how" or "what a" ("how rude you are", "what a mess you made")."""
+    first = clause.doc[clause.left_edge.i]
+    if first.i >= clause.i:
+        return False
+    if first.lower_ == "how":
+        return first.head.pos_ in ("ADJ", "ADV")
+    return first.lower_ == "what" and first.dep_ in ("det", "predet")
 
 
 def reported(doc, root) -> bool:

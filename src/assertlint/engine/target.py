@@ -43,6 +43,7 @@ dev devs developer developers maintainer maintainers author authors owner owners
 admin admins moderator moderators mod mods reviewer reviewers contributor contributors coder coders
 programmer programmers engineer engineers manager managers staff employee employees member members
 company companies lot bunch crowd individual individuals human humans fan fans boss colleague colleagues
+op issuer reporter reporters poster posters submitter submitters commenter commenters requester asker
 """.split())
 # What somebody made or decided: contempt for it lands on its maker, whatever the determiner
 # ("the ugly hack", "a stupid design"). Situations nobody made ("the weather", "the build broke")
@@ -95,7 +96,9 @@ def target_class(tok) -> str:
     # "Read the docs, numbskull.": a name set off at the end of a sentence
     if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and (_after_you(tok) or _vocative(tok)):
         return "reader"
-    for step in (_coordinated, _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject,
+    if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
+        return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
+    for step in (_of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject,
                  _adverb_of_verb):
         found = step(tok)
         if found is not None:
@@ -103,6 +106,22 @@ def target_class(tok) -> str:
     if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
         return _own_noun(tok)
     return _verbless(tok)
+
+
+def _of_someone(tok) -> str | None:
+    """"That was rude of you", "how petty of him", "stupid of me": with no subject but "that" or
+    "it", the judged person follows "of" ("they were dismissive of you" judges them)."""
+    if tok.pos_ != "ADJ":
+        return None
+    subj = subject_of(tok.head) if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else None
+    if subj is not None and subj.lower_ not in POINTERS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.lower_ in SECOND_GROUPS or obj.lower_ in THIRD or obj.lower_ in FIRST):
+                return _noun_class(obj)
+    return None
 
 
 def _coordinated(tok) -> str | None:
@@ -217,6 +236,8 @@ def _vocative(tok) -> bool:
     left = doc[tok.i - 1] if tok.i > sent.start else None
     right = doc[tok.i + 1] if tok.i + 1 < sent.end else None
     if left is not None and (left.text in (",", "—", ";") or left.lower_ in ("you", "u", "ya")):
+        if left.text in (",", "—", ";") and _only_particles(doc[sent.start : left.i]):
+            return False  # "Well, fuck." / "Oh, crap." / "Great, just great, shit.": an outburst
         return right is None or right.is_punct or right.lower_ in ("and", "but", "you")
     if left is None and right is not None and right.text == ",":
         rest = doc[right.i + 1 : sent.end]
@@ -224,6 +245,31 @@ def _vocative(tok) -> bool:
             len(rest) > 1 and rest[0].pos_ == "VERB" and rest[0].tag_ == "VB"
         )
     return False
+
+
+_PARTICLES = frozenset({
+    "well", "oh", "ah", "aw", "ugh", "argh", "welp", "great", "just", "perfect", "wonderful", "fine", "ok",
+    "okay", "yeah", "yes", "no", "nope", "man", "god", "gosh", "jeez", "geez", "wow", "so", "and", "oh", "hmm",
+    "sigh", "again", "lol", "haha", "damn", "crap", "shit", "fuck", "dammit", "ffs",
+})
+
+
+_EXPLETIVES = frozenset({
+    "crap", "shit", "fuck", "damn", "dammit", "damnit", "hell", "bollocks", "bugger", "crud", "frick", "fml",
+    "heck", "shite", "shoot", "sod", "balls", "feck", "ffs", "christ",
+})
+
+
+def _addressed(sent) -> bool:
+    """Does the sentence speak to the reader: a "you" word, or an order ("Listen, ...")?"""
+    return any(t.lower_ in ("you", "your", "u", "ur", "yourself") for t in sent) or (
+        sent[0].tag_ == "VB" and sent[0].dep_ == "ROOT")
+
+
+def _only_particles(span) -> bool:
+    """Is `span` (what precedes a final ", X") nothing but interjections and discourse words?"""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.lower_ in _PARTICLES for t in words)
 
 
 def _verbless(tok) -> str:
@@ -234,6 +280,8 @@ def _verbless(tok) -> str:
         return "self"
     sent = tok.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent) and tok.dep_ in ("ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
+        if tok.lower_ in _EXPLETIVES and tok.i > sent.start and _only_particles(tok.doc[sent.start : tok.i]):
+            return "none"  # "Oh, crap." / "Well, shit.": dismay, not a verdict on anything
         return "exclamation"
     return "none"
 
