@@ -37,8 +37,35 @@ def nlp():
     ("That's a dumb question.", "dumb", "pointer"),
     # a tool nobody in the conversation made: venting, not judging
     ("The compiler is being stupid about lifetimes again.", "stupid", "thing"),
+    # with no subject but "that" or "it", the person after "of" is the one judged
+    ("That was really rude of you.", "rude", "reader"),
+    ("It was careless of him to push to main.", "careless", "person"),
+    ("That was stupid of me.", "stupid", "self"),
+    ("They were dismissive of you.", "dismissive", "person"),
+    # a person who takes part in the thread, named by their part in it
+    ("The issuer is a complete noob.", "noob", "person"),
+    # a label set off after an order; an expletive after discourse words names nobody
+    ("Listen, asshat.", "asshat", "reader"),
+    ("Well, fuck.", "fuck", "none"),
+    ("Oh, crap.", "crap", "none"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize("text,word,want", [
+    ("I don't think you're being dismissive.", "dismissive", True),
+    ("You shouldn't be rude to new contributors.", "rude", True),
+    # "should not be so ..." says the reader is so; disbelief and exclamation are not negation
+    ("You shouldn't be so dismissive.", "dismissive", False),
+    ("I can't believe how dismissive you are.", "dismissive", False),
+    ("I can't believe you're so dismissive.", "dismissive", False),
+])
+def test_negated_clause(nlp, text, word, want):
+    from assertlint.engine.context import governing_verb, negated
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert negated(governing_verb(tok), tok.i, tok.i + 1) is want, [(t.text, t.dep_, t.head.text) for t in doc]

@@ -201,6 +201,8 @@ def _own_noun(tok) -> str:
         return _noun_class(head)  # "you, the idiot who ...", "Sam, that clown"
     if _vocative(tok):
         return "reader"
+    if _dismay(tok):
+        return "none"
     if _verbless(tok) == "exclamation":
         return "exclamation"
     if tok.dep_ in ("dobj", "pobj") and head.lemma_ in CALLING:
@@ -260,6 +262,13 @@ _EXPLETIVES = frozenset({
 })
 
 
+def _dismay(tok) -> bool:
+    """"Oh, crap." / "Well, shit.": an expletive after nothing but discourse words is dismay, not a
+    verdict on anything."""
+    sent = tok.sent
+    return tok.lower_ in _EXPLETIVES and tok.i > sent.start and _only_particles(tok.doc[sent.start : tok.i])
+
+
 def _addressed(sent) -> bool:
     """Does the sentence speak to the reader: a "you" word, or an order ("Listen, ...")?"""
     return any(t.lower_ in ("you", "your", "u", "ur", "yourself") for t in sent) or (
@@ -280,9 +289,7 @@ def _verbless(tok) -> str:
         return "self"
     sent = tok.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent) and tok.dep_ in ("ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
-        if tok.lower_ in _EXPLETIVES and tok.i > sent.start and _only_particles(tok.doc[sent.start : tok.i]):
-            return "none"  # "Oh, crap." / "Well, shit.": dismay, not a verdict on anything
-        return "exclamation"
+        return "none" if _dismay(tok) else "exclamation"
     return "none"
 
 
