@@ -44,6 +44,9 @@ def nlp():
     ("They were dismissive of you.", "dismissive", "person"),
     # a person who takes part in the thread, named by their part in it
     ("The issuer is a complete noob.", "noob", "person"),
+    # what the reader does, named by a relative clause; a thing they only found is not theirs
+    ("The way you talk to people is condescending.", "condescending", "work"),
+    ("The bug you found is nasty.", "nasty", "thing"),
     # a label set off after an order; an expletive after discourse words names nobody
     ("Listen, asshat.", "asshat", "reader"),
     ("Well, fuck.", "fuck", "none"),

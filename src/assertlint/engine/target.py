@@ -379,4 +379,6 @@ def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
         return "work"
     if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whoever") for g in c.subtree) for c in n.children):
         return "person"
+    if any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in SECOND_GROUPS for g in c.children) for c in n.children):
+        return "work"  # "the way you talk", "the comments you left": the reader's doing
     return "artifact" if n.pos_ in ("NOUN", "X") else "thing"
