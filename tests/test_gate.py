@@ -103,3 +103,13 @@ def test_a_long_gate_regex_matches_quietly(capfd):
     assert all(rx.search_bytes(f"so w{i}x w{i + 1}x c{i} then".encode()) for i in range(0, 399, 7))
     assert not rx.search_bytes(b"w1x w2x c9")
     assert capfd.readouterr().err == ""
+
+
+def test_phrases_are_matched_typed_without_apostrophes_only_where_the_tokenizer_agrees():
+    from assertlint.engine.triggers import phrase_variants
+
+    assert phrase_variants("i don't want to hear it") == ("i don't want to hear it", "i dont want to hear it")
+    assert phrase_variants("you're out of your depth") == ("you're out of your depth", "youre out of your depth")
+    # "its", "were", "well" are other words: a phrase with "it's" keeps only its own spelling
+    assert phrase_variants("it's on you") == ("it's on you",)
+    assert phrase_variants("end of discussion") == ("end of discussion",)

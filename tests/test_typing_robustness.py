@@ -28,6 +28,11 @@ CASES = [
     ("Does that make sense?", "does that make sense", "validation-seeking"),
     ("As I already said, the deadline is Friday.", "as i already said the deadline is friday", "passive-aggressive"),
     ("Who asked you?", "who asked u", "judging"),
+    # a phrase rule spelled with apostrophes, typed without them or with other apostrophes
+    ("I don't want to hear it.", "i dont want to hear it", "stonewalling"),
+    ("I don't want to hear it.", "I don\u2019t want to hear it.", "stonewalling"),
+    ("I don't want to hear it.", "I don\u00b4t want to hear it.", "stonewalling"),
+    ("You're being ridiculous.", "You\u2019re being ridiculous.", "judging"),
 ]
 
 
@@ -54,3 +59,23 @@ def test_the_gate_knows_every_split_the_tokenizer_makes():
     installed spaCy, or the gate could skip a sentence a rule matches ("dont" -> "do" + "nt")."""
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_contractions.py"), "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, "src/assertlint/engine/contractions.py is stale: run scripts/gen_contractions.py"
+
+
+def test_a_curly_apostrophe_is_read_straight_and_reported_as_typed():
+    """The parser reads "don’t" as "don't" (one character for one), so the finding points at
+    exactly what was typed, curly apostrophe included."""
+    text = "Well. I don\u2019t want to hear it."
+    found = [f for f in assertlint.check(text) if f.category == "stonewalling"]
+    assert found, text
+    f = found[0]
+    assert text[f.start : f.end] == f.text and "\u2019" in f.text, (f.start, f.end, f.text)
+
+
+def test_only_apostrophes_inside_contractions_are_straightened():
+    from assertlint.source.prose import Prose
+    from assertlint.source.respell import straighten
+
+    text = "\u2018Fine,\u2019 she said. It\u2019s O\u2019Brien\u2019s call."
+    prose = Prose()
+    prose.copy(text, 0, len(text))
+    assert straighten(prose).text == "\u2018Fine,\u2019 she said. It's O\u2019Brien's call."

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..errors import RuleError
 from ..ruleset.model import Pattern, Rule
+from .triggers import phrase_variants
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class CompiledRules:
                     if pat.kind == "phrases":
                         if m.phrase is None:
                             m.phrase = PhraseMatcher(vocab, attr="LOWER")
-                        m.phrase.add(key, [make_doc(p) for p in pat.value])
+                        m.phrase.add(key, [make_doc(v) for p in pat.value for v in phrase_variants(p)])
                     elif pat.kind == "tokens":
                         if m.matcher is None:
                             m.matcher = Matcher(vocab, validate=True)

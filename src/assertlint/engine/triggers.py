@@ -183,12 +183,25 @@ def _score(words: set[str]) -> float:
 Requirement = tuple  # a conjunction: tuple of word sets, each of which the sentence must hit
 
 
+def phrase_variants(phrase: str) -> tuple[str, ...]:
+    """`phrase` and, when it holds contractions, the same phrase typed without their apostrophes
+    ("i don't want to hear it" -> "i dont want to hear it"), for the contractions spaCy's tokenizer
+    splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
+    words, and are left alone. The matcher and the gate both read phrases through here."""
+    low = phrase.lower().replace("\u2019", "'")
+    if "'" not in low:
+        return (phrase,)
+    words = low.split(" ")
+    bare = [w.replace("'", "") if "'" in w and w.replace("'", "") in SPLITS else w for w in words]
+    return (phrase,) if bare == words else (phrase, " ".join(bare))
+
+
 def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
     """The alternatives under which `pattern` can match, each a conjunction of word sets; None
     when some alternative has no literal word the gate can see (then every sentence is parsed)."""
     if pattern.kind == "phrases":
         alts = []
-        for phrase in pattern.value:
+        for phrase in (v for p in pattern.value for v in phrase_variants(p)):
             words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
             if not words:
                 return None
@@ -317,7 +330,7 @@ def token_regex(pattern: Pattern) -> GateRegex | None:
 
 def _phrases_regex(pattern: Pattern) -> str:
     alts = []
-    for phrase in pattern.value:
+    for phrase in (v for p in pattern.value for v in phrase_variants(p)):
         words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
         alts.append(r"\W*".join(_literal_regex({w}) for w in words))
     return "(?:" + "|".join(alts) + ")"

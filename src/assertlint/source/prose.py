@@ -110,6 +110,17 @@ class Prose:
                     out.synth(text[ps : ps + plen], os_, oe)
             i += 1
 
+    def retyped(self, text: str) -> "Prose":
+        """A copy whose parse text is `text`, of the same length, each character standing where
+        the one it replaces stood (a curly apostrophe typed straight): the map is unchanged."""
+        if len(text) != self._len:
+            raise ValueError("retyped text must keep the length")
+        out = Prose()
+        out._text, out._parts, out._len = text, [text], len(text)
+        out._pieces = list(self._pieces)
+        out._pstarts = list(self._pstarts)
+        return out
+
     # -- mapping --------------------------------------------------------------------------
     def _piece(self, p: int) -> tuple[int, int, int, int, bool]:
         return self._pieces[max(bisect_right(self._pstarts, p) - 1, 0)]

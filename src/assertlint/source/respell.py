@@ -123,6 +123,7 @@ class Respeller:
         return None
 
     def __call__(self, prose: Prose) -> Prose:
+        prose = straighten(prose)
         text = prose.text
         swaps: list[tuple[int, int, str]] = []
         if _CAPS4.search(text):
@@ -155,6 +156,22 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+# An apostrophe typed as something else inside a contraction ("don’t", "I´m", "it`s", "youʼre"):
+# the tokenizer splits contractions only at a straight one, and the rules spell them so.
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’´ʼ`](?=(?:t|s|m|re|ll|ve|d)\b)")
+_APOSTROPHE_CHARS = frozenset("’´ʼ`")
+
+
+def straighten(prose: Prose) -> Prose:
+    """`prose` with the apostrophes of contractions typed straight. One character for one: every
+    offset, and what a finding or a fix points at in the file, stays where it was."""
+    text = prose.text
+    if _APOSTROPHE_CHARS.isdisjoint(text):
+        return prose
+    new = _APOSTROPHE.sub("'", text)
+    return prose if new == text else prose.retyped(new)
 
 
 def _candidates(text: str):
