@@ -34,7 +34,10 @@ def nlp():
     ("To be fair, the second patch is a mess.", "mess", "work"),
     # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
     ("Really dumb nit: two spaces after the period.", "dumb", "self"),
-    ("That's a dumb question.", "dumb", "pointer"),
+    ("That's a dumb question.", "dumb", "work"),
+    # "this is a terrible X": X says what is judged; somebody's work, or a thing nobody made
+    ("This is a terrible name for a function.", "terrible", "work"),
+    ("This is a terrible day.", "terrible", "pointer"),
     # a tool nobody in the conversation made: venting, not judging
     ("The compiler is being stupid about lifetimes again.", "stupid", "thing"),
     # with no subject but "that" or "it", the person after "of" is the one judged

@@ -139,7 +139,10 @@ def _modifier_of_noun(tok) -> str | None:
             # the subject, which is what the word lands on
             subj = subject_of(head.head)
             if subj is not None:
-                return _noun_class(subj)
+                found = _noun_class(subj)
+                if found == "pointer" and _noun_class(head) in ("work", "person", "reader", "named"):
+                    return _noun_class(head)  # "this is a terrible name": the name is someone's work
+                return found
         return _noun_class(head)
     return None
 
