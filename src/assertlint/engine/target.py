@@ -116,12 +116,14 @@ def _of_someone(tok) -> str | None:
     subj = subject_of(tok.head) if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else None
     if subj is not None and subj.lower_ not in POINTERS:
         return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and (obj.lower_ in SECOND_GROUPS or obj.lower_ in THIRD or obj.lower_ in FIRST):
-                return _noun_class(obj)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    obj = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and obj.lower_ in _OF_PEOPLE:
+        return _noun_class(obj)
     return None
+
+
+_OF_PEOPLE = SECOND_GROUPS | THIRD | FIRST
 
 
 def _coordinated(tok) -> str | None:
@@ -241,15 +243,21 @@ def _vocative(tok) -> bool:
     left = doc[tok.i - 1] if tok.i > sent.start else None
     right = doc[tok.i + 1] if tok.i + 1 < sent.end else None
     if left is not None and (left.text in (",", "—", ";") or left.lower_ in ("you", "u", "ya")):
-        if left.text in (",", "—", ";") and _only_particles(doc[sent.start : left.i]):
-            return False  # "Well, fuck." / "Oh, crap." / "Great, just great, shit.": an outburst
-        return right is None or right.is_punct or right.lower_ in ("and", "but", "you")
+        return _set_off_at_end(left, right)
     if left is None and right is not None and right.text == ",":
         rest = doc[right.i + 1 : sent.end]
         return any(t.lower_ in ("you", "your", "u", "ur", "yourself") for t in rest) or (
             len(rest) > 1 and rest[0].pos_ == "VERB" and rest[0].tag_ == "VB"
         )
     return False
+
+
+def _set_off_at_end(left, right) -> bool:
+    """", genius." / "you idiot!": set off with nothing but punctuation (or "and", "but") after;
+    not after nothing but discourse words ("Well, fuck." / "Oh, crap.": an outburst)."""
+    if left.text in (",", "—", ";") and _only_particles(left.doc[left.sent.start : left.i]):
+        return False
+    return right is None or right.is_punct or right.lower_ in ("and", "but", "you")
 
 
 _PARTICLES = frozenset({
@@ -380,8 +388,20 @@ def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
         return "self"
     if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
         return "work"
-    if any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whoever") for g in c.subtree) for c in n.children):
-        return "person"
-    if any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in SECOND_GROUPS for g in c.children) for c in n.children):
-        return "work"  # "the way you talk", "the comments you left": the reader's doing
+    found = _relative_class(n)
+    if found is not None:
+        return found
     return "artifact" if n.pos_ in ("NOUN", "X") else "thing"
+
+
+def _relative_class(n) -> str | None:
+    """"the one who wrote this": a person; "the way you talk", "the comments you left": the
+    reader's doing."""
+    for c in n.children:
+        if c.dep_ != "relcl":
+            continue
+        if any(g.lower_ in ("who", "whoever") for g in c.subtree):
+            return "person"
+        if any(g.dep_ == "nsubj" and g.lower_ in SECOND_GROUPS for g in c.children):
+            return "work"
+    return None
