@@ -75,3 +75,18 @@ def test_negated_clause(nlp, text, word, want):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert negated(governing_verb(tok), tok.i, tok.i + 1) is want, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize("text,judged", [
+    # a label fixed to someone's conduct by a possessive survives a negated verb around it
+    ("Nobody wants to read your whining.", True),
+    ("Your snarky comments are not helping.", True),
+    # a negation that denies the label itself still counts
+    ("You're not being unreasonable; the deadline moved.", False),
+    ("It's not your fault.", False),
+])
+def test_negation_denies_a_label_only_when_it_is_said_of_the_label(text, judged):
+    import assertlint
+
+    got = any(f.category == "judging" for f in assertlint.check(text))
+    assert got is judged, (text, [(f.rule, f.text) for f in assertlint.check(text)])

@@ -12,6 +12,17 @@ ORDER = 20
 parse = choice(KEY, VALUES)
 
 
+_ARGUMENT = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "appos"})
+
+
 def keep(m, value) -> bool:
-    neg = ctx.negated(m.verb, m.start, m.end)
+    neg = ctx.negated(m.verb, m.start, m.end) and not _owned_label(m.root)
     return neg if value == "require" else not neg
+
+
+def _owned_label(root) -> bool:
+    """"Nobody wants your whining", "your snarky comments are not helping": a label fixed to
+    someone's conduct by a possessive is not undone by negating the verb around it (unlike "you
+    are not rude", where the negation denies the label itself)."""
+    return root.pos_ in ("NOUN", "PROPN") and root.dep_ in _ARGUMENT and any(
+        c.dep_ == "poss" and c.lower_ in ("your", "ur", "yer", "his", "her", "their") for c in root.children)
