@@ -38,6 +38,10 @@ def nlp():
     # "this is a terrible X": X says what is judged; somebody's work, or a thing nobody made
     ("This is a terrible name for a function.", "terrible", "work"),
     ("This is a terrible day.", "terrible", "pointer"),
+    # what the writer made or chose is their own; "this rubbish" they add is somebody else's
+    ("I picked a terrible name for this function.", "terrible", "self"),
+    ("The ugly hack I wrote last year finally broke.", "ugly", "self"),
+    ("I'd rather not add this rubbish to every module.", "rubbish", "work"),
     # a tool nobody in the conversation made: venting, not judging
     ("The compiler is being stupid about lifetimes again.", "stupid", "thing"),
     # with no subject but "that" or "it", the person after "of" is the one judged

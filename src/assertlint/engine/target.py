@@ -384,7 +384,7 @@ def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
     """A thing nobody made, somebody's work, a person after all ("the one who ..."), or a made thing."""
     if lemma in NOBODYS or low in NOBODYS:
         return "thing"
-    if _own_remark(n, lemma, det):
+    if _own_remark(n, lemma, det) or _made_by_writer(n):
         return "self"
     if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
         return "work"
@@ -392,6 +392,28 @@ def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
     if found is not None:
         return found
     return "artifact" if n.pos_ in ("NOUN", "X") else "thing"
+
+
+# Verbs of making or choosing: "I picked a terrible name", "the awful hack I wrote"
+MAKING = frozenset({
+    "pick", "choose", "give", "write", "make", "create", "add", "introduce", "name", "build", "design",
+    "code", "implement", "put", "leave", "commit", "push", "draft", "come",
+})
+
+
+def _made_by_writer(n) -> bool:
+    """"I picked a terrible name", "the ugly hack I wrote", "such a terrible name I gave this
+    class": the writer made or chose it, so contempt for it is self-criticism."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our") for c in n.children):
+        return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
+    head = n.head
+    if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_ in MAKING and _first_person(subject_of(c)) for c in n.children)
+
+
+def _first_person(tok) -> bool:
+    return tok is not None and tok.lower_ in FIRST
 
 
 def _relative_class(n) -> str | None:
