@@ -113,3 +113,8 @@ def test_phrases_are_matched_typed_without_apostrophes_only_where_the_tokenizer_
     # "its", "were", "well" are other words: a phrase with "it's" keeps only its own spelling
     assert phrase_variants("it's on you") == ("it's on you",)
     assert phrase_variants("end of discussion") == ("end of discussion",)
+    # each contraction either way, and a phrase written with a curly apostrophe read straight
+    assert set(phrase_variants("i don't care that you don't")) == {
+        "i don't care that you don't", "i dont care that you don't", "i don't care that you dont",
+        "i dont care that you dont"}
+    assert phrase_variants("i don\u2019t want to hear it")[0] == "i don't want to hear it"

@@ -33,6 +33,7 @@ CASES = [
     ("I don't want to hear it.", "I don\u2019t want to hear it.", "stonewalling"),
     ("I don't want to hear it.", "I don\u00b4t want to hear it.", "stonewalling"),
     ("You're being ridiculous.", "You\u2019re being ridiculous.", "judging"),
+    ("I DON'T WANT TO HEAR IT", "I DON\u2019T WANT TO HEAR IT", "stonewalling"),
 ]
 
 

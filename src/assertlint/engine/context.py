@@ -141,13 +141,15 @@ def negated(verb, start: int, end: int) -> bool:
     # "I don't think you're ...", "I would never want you to ..."
     head = verb.head
     if verb.dep_ in ("ccomp", "xcomp", "conj") and head.i != verb.i and has_neg(head):
-        if _exclaimed(verb) or _incredulous(head):
+        if _exclaimed(verb) or (_incredulous(head) and verb.lemma_ not in _SAYING):
             return False  # "I can't believe (how) rude you are" says that you are
         return head.lemma_ in ("think", "believe", "say", "want", "mean", "suggest", "call") or verb.dep_ == "xcomp"
     return False
 
 
 _DEGREE = frozenset({"so", "this", "that", "such"})
+# "I can't believe you think I called you lazy": disbelief at what the reader says, not a verdict
+_SAYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "assume"})
 
 
 def _prescribed(verb) -> bool:

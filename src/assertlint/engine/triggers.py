@@ -188,12 +188,22 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
     ("i don't want to hear it" -> "i dont want to hear it"), for the contractions spaCy's tokenizer
     splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
     words, and are left alone. The matcher and the gate both read phrases through here."""
-    low = phrase.lower().replace("\u2019", "'")
-    if "'" not in low:
+    straight = phrase.translate(_STRAIGHT)
+    if "'" not in straight:
         return (phrase,)
-    words = low.split(" ")
-    bare = [w.replace("'", "") if "'" in w and w.replace("'", "") in SPLITS else w for w in words]
-    return (phrase,) if bare == words else (phrase, " ".join(bare))
+    words = straight.split(" ")
+    slots = [i for i, w in enumerate(words) if "'" in w and w.lower().replace("'", "") in SPLITS]
+    out = [straight]
+    for mask in range(1, 1 << min(len(slots), 3)):  # each contraction typed either way ("i don't care that you dont")
+        typed = list(words)
+        for bit, i in enumerate(slots[:3]):
+            if mask >> bit & 1:
+                typed[i] = typed[i].replace("'", "")
+        out.append(" ".join(typed))
+    return tuple(out)
+
+
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u00b4": "'", "\u02bc": "'"})
 
 
 def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:

@@ -160,7 +160,7 @@ class Respeller:
 
 # An apostrophe typed as something else inside a contraction ("don’t", "I´m", "it`s", "youʼre"):
 # the tokenizer splits contractions only at a straight one, and the rules spell them so.
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’´ʼ`](?=(?:t|s|m|re|ll|ve|d)\b)")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’´ʼ`](?=(?:t|s|m|re|ll|ve|d)\b)", re.I)
 _APOSTROPHE_CHARS = frozenset("’´ʼ`")
 
 
