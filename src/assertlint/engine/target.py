@@ -74,6 +74,11 @@ charger chargers cable cables port ports adapter screen monitor headphones tv fr
 desk pump tank engine fan battery bike road roads parking hotel room airport airline food
 compiler compilers linter linters interpreter browser browsers editor ide terminal shell toolchain
 debugger os kernel firmware
+photocopier photocopiers copier copiers router routers modem modems reader readers lock locks trolley
+trolleys marker markers sensor sensors thermostat thermostats scanner scanners bot bots microwave
+dishwasher projector projectors speaker speakers tablet tablets clock clocks timer timers heater heaters
+boiler radiator toilet toilets tap taps faucet detector detectors machine vending badge badges till tills
+ticket-machine charger dryer washer fridge freezer lamp lamps light lights bulb bulbs runner runners
 """.split())
 # What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
 REMARK_NOUNS = frozenset("""
