@@ -80,3 +80,22 @@ def test_only_apostrophes_inside_contractions_are_straightened():
     prose = Prose()
     prose.copy(text, 0, len(text))
     assert straighten(prose).text == "\u2018Fine,\u2019 she said. It's O\u2019Brien's call."
+
+
+def test_a_hyphenated_lexicon_word_is_matched_whole_and_reported_as_typed():
+    """The tokenizer splits "brain-dead" at the hyphen; the rules name it whole, so the matcher
+    merges the pieces first (engine/compile.py), and the finding covers the whole word."""
+    text = "Honestly, you're brain-dead."
+    found = [f for f in assertlint.check(text) if f.category == "judging"]
+    assert found and any(text[f.start:f.end] == "brain-dead" for f in found), [(f.rule, f.text) for f in found]
+    # spaced out it is another thing: a dash between words, not the word
+    assert not [f for f in assertlint.check("The brain - dead simple - parser is fast.") if f.category == "judging"]
+
+
+def test_every_hyphenated_word_the_rules_name_is_collected():
+    from assertlint.engine.compile import hyphenated_words
+    from assertlint.ruleset import load_rules
+
+    words = hyphenated_words(load_rules())
+    assert {"brain-dead", "half-baked", "passive-aggressive"} <= words
+    assert all("-" in w and w == w.lower() for w in words)

@@ -82,8 +82,19 @@ class CompiledRules:
                     raise RuleError(rule.source, f"{where}[{pi}] is not a valid spaCy {pat.kind} pattern: {msg}", rule.id) from None
         return m
 
+    @property
+    def hyphenated(self) -> frozenset:
+        """The hyphenated words token patterns name ("brain-dead", "half-baked"): the tokenizer
+        splits them at the hyphen, so a one-token pattern could never meet them whole."""
+        found = getattr(self, "_hyphenated", None)
+        if found is None:
+            found = self._hyphenated = hyphenated_words(self.rules)
+        return found
+
     def __call__(self, doc, only=None) -> list[RawMatch]:
         """Matches of every rule, or only of the rule indices in `only`."""
+        if self.hyphenated and "-" in doc.text:
+            merge_hyphenated(doc, self.hyphenated)
         out: list[RawMatch] = []
         keys = self._keys
         for ri in range(len(self._per_rule)) if only is None else sorted(only):
@@ -104,3 +115,61 @@ class CompiledRules:
                     refs = {node["RIGHT_ID"]: t for node, t in zip(pat.value, toks)}
                     out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs, pat.message))
         return out
+
+
+_WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM")
+
+
+def hyphenated_words(rules) -> frozenset:
+    """Every word with an inner hyphen in a LOWER / ORTH / TEXT / NORM value of a token or
+    dependency pattern (phrases are tokenized like the text, so they need nothing)."""
+    out: set[str] = set()
+
+    def visit(v) -> None:
+        if isinstance(v, list):
+            for x in v:
+                visit(x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if k in _WORD_ATTRS:
+                    vals = x.get("IN", ()) if isinstance(x, dict) else (x,)
+                    out.update(w.lower() for w in vals if isinstance(w, str) and "-" in w.strip("-"))
+                else:
+                    visit(x)
+
+    for rule in rules:
+        for pat in (*rule.patterns, *rule.exceptions):
+            if pat.kind != "phrases":
+                visit(list(pat.value))
+    return frozenset(out)
+
+
+def merge_hyphenated(doc, words: frozenset) -> None:
+    """Merge "brain", "-", "dead" (written with no spaces) into one token "brain-dead" when the
+    rules name that word; the merged token keeps the span root's tag and place in the parse, and
+    its offsets are the words' own, so findings still point at what was typed."""
+    spans = []
+    i, n = 0, len(doc)
+    while i < n - 2:
+        end = _hyphenated_end(doc, i, n, words)
+        if end:
+            spans.append(doc[i:end])
+            i = end
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
+def _hyphenated_end(doc, i: int, n: int, words: frozenset) -> int:
+    """The end of the longest run doc[i], "-", doc[i+2], ("-", ...) written without spaces whose
+    text is in `words`, or 0."""
+    found = 0
+    j = i
+    while j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+        j += 2
+        if doc[i : j + 1].text.lower() in words:
+            found = j + 1
+    return found
