@@ -38,6 +38,7 @@ class CompiledRules:
         self._nlp = nlp
         self._keys: dict[int, tuple[int, bool, Pattern]] = {}
         self._per_rule: list[_RuleMatchers | None] = [None] * len(rules)
+        self._hyphenated: frozenset | None = None
 
     def compile_all(self) -> None:
         """Build every rule's matchers now (a pattern spaCy rejects raises RuleError here)."""
@@ -86,10 +87,9 @@ class CompiledRules:
     def hyphenated(self) -> frozenset:
         """The hyphenated words token patterns name ("brain-dead", "half-baked"): the tokenizer
         splits them at the hyphen, so a one-token pattern could never meet them whole."""
-        found = getattr(self, "_hyphenated", None)
-        if found is None:
-            found = self._hyphenated = hyphenated_words(self.rules)
-        return found
+        if self._hyphenated is None:
+            self._hyphenated = hyphenated_words(self.rules)
+        return self._hyphenated
 
     def __call__(self, doc, only=None) -> list[RawMatch]:
         """Matches of every rule, or only of the rule indices in `only`."""

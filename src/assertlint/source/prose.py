@@ -115,11 +115,7 @@ class Prose:
         the one it replaces stood (a curly apostrophe typed straight): the map is unchanged."""
         if len(text) != self._len:
             raise ValueError("retyped text must keep the length")
-        out = Prose()
-        out._text, out._parts, out._len = text, [text], len(text)
-        out._pieces = list(self._pieces)
-        out._pstarts = list(self._pstarts)
-        return out
+        return Prose.from_data([text, self._pieces])
 
     # -- mapping --------------------------------------------------------------------------
     def _piece(self, p: int) -> tuple[int, int, int, int, bool]:
