@@ -68,6 +68,7 @@ def test_target_classes(nlp, text, word, want):
 @pytest.mark.parametrize("text,word,want", [
     ("I don't think you're being dismissive.", "dismissive", True),
     ("You shouldn't be rude to new contributors.", "rude", True),
+    ("You shouldn't be rude to that customer.", "rude", True),
     # "should not be so ..." says the reader is so; disbelief and exclamation are not negation
     ("You shouldn't be so dismissive.", "dismissive", False),
     ("I can't believe how dismissive you are.", "dismissive", False),

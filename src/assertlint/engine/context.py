@@ -157,7 +157,8 @@ def _prescribed(verb) -> bool:
     word says that the reader is so; "you shouldn't be rude" (no degree word) is advice."""
     if not any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
         return False
-    return any(t.lower_ in _DEGREE and t.dep_ in ("advmod", "predet", "det") and t.i > verb.i for t in verb.subtree)
+    return any(t.i > verb.i and t.lower_ in _DEGREE and (
+        (t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV")) or t.lower_ == "such") for t in verb.subtree)
 
 
 def _incredulous(verb) -> bool:
