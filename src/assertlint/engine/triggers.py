@@ -20,6 +20,7 @@ from bisect import bisect_left
 import re2
 
 from ..ruleset.model import Pattern, Rule
+from ..source.respell import APOSTROPHES
 from .contractions import SPLITS
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -203,7 +204,7 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u00b4": "'", "\u02bc": "'"})
+_STRAIGHT = str.maketrans({c: "'" for c in APOSTROPHES})
 
 
 def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:

@@ -160,8 +160,9 @@ class Respeller:
 
 # An apostrophe typed as something else inside a contraction ("don’t", "I´m", "it`s", "youʼre"):
 # the tokenizer splits contractions only at a straight one, and the rules spell them so.
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’´ʼ`](?=(?:t|s|m|re|ll|ve|d)\b)", re.I)
-_APOSTROPHE_CHARS = frozenset("’´ʼ`")
+APOSTROPHES = "’´ʼ`"  # what people type for an apostrophe besides "'" (the rules spell it straight)
+_APOSTROPHE = re.compile(rf"(?<=[A-Za-z])[{APOSTROPHES}](?=(?:t|s|m|re|ll|ve|d)\b)", re.I)
+_APOSTROPHE_CHARS = frozenset(APOSTROPHES)
 
 
 def straighten(prose: Prose) -> Prose:
