@@ -95,3 +95,35 @@ def test_negation_denies_a_label_only_when_it_is_said_of_the_label(text, judged)
 
     got = any(f.category == "judging" for f in assertlint.check(text))
     assert got is judged, (text, [(f.rule, f.text) for f in assertlint.check(text)])
+
+
+@pytest.mark.parametrize("text,want", [
+    # someone else's news: a third person is the subject of a clause that is not the source clause
+    ("Sam is going through a divorce.", True),
+    ("Ben's parents are splitting up.", True),
+    ("He told me last week that he's quitting.", True),
+    ("The CTO is leaving in June.", True),
+    # the source of the news alone, the writer, the reader or a thing is not news about someone
+    ("She told me last week.", False),
+    ("I'm applying for the lead role.", False),
+    ("You should keep the logs.", False),
+    ("The release is confidential.", False),
+])
+def test_news_about_another_person(nlp, text, want):
+    from assertlint.engine.checks.news import _about_other
+
+    doc = nlp(text)
+    assert _about_other(doc) is want, [(t.text, t.pos_, t.dep_, t.head.lemma_) for t in doc]
+
+
+@pytest.mark.parametrize("text,breach", [
+    ("Sam's going through a divorce, he told me last week, but keep it to yourself.", True),
+    ("I'm not supposed to tell anyone, but the CTO is leaving in June.", True),
+    ("If you don't like the new logo, keep it to yourself.", False),
+    ("Keep this to yourself for now: I'm applying for the lead role.", False),
+])
+def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
+    import assertlint
+
+    got = any(f.category == "confidence-breach" for f in assertlint.check(text))
+    assert got is breach, (text, [(f.rule, f.text) for f in assertlint.check(text)])
