@@ -83,7 +83,7 @@ ticket-machine charger dryer washer fridge freezer lamp lamps light lights bulb 
 # What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
 REMARK_NOUNS = frozenset("""
 nit nits nitpick nitpicks question questions observation remark thought thoughts idea suggestion note
-aside point comment q
+aside point comment q instinct hunch guess gut
 """.split())
 SECOND_GROUPS = frozenset({"you", "u", "ya", "y'all", "yall", "ye", "yourself", "yourselves"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "act", "become", "get", "feel", "appear", "remain", "stay"})
