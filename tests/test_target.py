@@ -38,6 +38,10 @@ def nlp():
     # "this is a terrible X": X says what is judged; somebody's work, or a thing nobody made
     ("This is a terrible name for a function.", "terrible", "work"),
     ("This is a terrible day.", "terrible", "pointer"),
+    # what the reader has is theirs, unless nobody owns it
+    ("You've got a really condescending tone.", "condescending", "work"),
+    ("You have a stupid boss.", "stupid", "person"),
+    ("You have a terrible cold.", "terrible", "thing"),
     # what the writer made or chose is their own; "this rubbish" they add is somebody else's
     ("I picked a terrible name for this function.", "terrible", "self"),
     ("The ugly hack I wrote last year finally broke.", "ugly", "self"),

@@ -359,7 +359,18 @@ def _noun_class(n) -> str:
     det, found = _children_class(n)
     if found is not None:
         return found
+    if _had_by_reader(n):
+        return "person" if n.lemma_.lower() in PERSON_NOUNS else "work"
     return _lemma_class(n, low, det)
+
+
+def _had_by_reader(n) -> bool:
+    """"you've got a condescending tone", "you have a stupid idea": what the reader has is theirs
+    (not a thing nobody owns: "you have a terrible cold")."""
+    if n.dep_ != "dobj" or n.head.lemma_ not in ("have", "get") or n.lemma_.lower() in NOBODYS:
+        return False
+    subj = subject_of(n.head)
+    return subj is not None and subj.lower_ in SECOND_GROUPS
 
 
 def _you_before(n) -> bool:
