@@ -131,3 +131,18 @@ def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
 
     got = any(f.category == "confidence-breach" for f in assertlint.check(text))
     assert got is breach, (text, [(f.rule, f.text) for f in assertlint.check(text)])
+
+
+@pytest.mark.parametrize("text,judged", [
+    # an expletive opening a sentence about the writer is dismay, not a verdict
+    ("shit, I left my keys at the office", False),
+    ("Shit, your patch broke the build again.", True),
+    # the judging word inside someone else's quoted words is theirs, not the writer's
+    ('In the thread he called the maintainers "lazy clowns". I reported the comment.', False),
+    ("He is being lazy and rude in every thread.", True),
+])
+def test_dismay_and_quoted_judging_words(text, judged):
+    import assertlint
+
+    got = any(f.category == "judging" for f in assertlint.check(text))
+    assert got is judged, (text, [(f.rule, f.text) for f in assertlint.check(text)])

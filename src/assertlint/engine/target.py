@@ -280,9 +280,15 @@ _EXPLETIVES = frozenset({
 
 def _dismay(tok) -> bool:
     """"Oh, crap." / "Well, shit.": an expletive after nothing but discourse words is dismay, not a
-    verdict on anything."""
+    verdict on anything. So is one opening a sentence about the writer, set off by a comma ("shit, I
+    left my keys at the office"), unless the sentence speaks to the reader ("shit, you broke it")."""
     sent = tok.sent
-    return tok.lower_ in _EXPLETIVES and tok.i > sent.start and _only_particles(tok.doc[sent.start : tok.i])
+    if tok.lower_ not in _EXPLETIVES:
+        return False
+    if tok.i > sent.start and _only_particles(tok.doc[sent.start : tok.i]):
+        return True
+    return (tok.i == sent.start and tok.i + 2 < sent.end and tok.doc[tok.i + 1].text in (",", "...", "!", "-", "—")
+            and tok.doc[tok.i + 2].lower_ in ("i", "we", "i'm", "im", "my", "our") and not _addressed(sent))
 
 
 def _addressed(sent) -> bool:

@@ -16,4 +16,10 @@ def keep(m, value) -> bool:
     first, last = m.doc[m.start], m.doc[m.end - 1]
     if ctx.in_regions(m.quotes, m.base + first.idx, m.base + last.idx + len(last)):
         return False
+    # the word the rule judges by is someone else's, quoted: 'he called the maintainers "lazy clowns"'
+    focus_name = m.context.get("focus") if m.context is not None else None
+    if focus_name in m.refs:
+        word = m.doc[m.refs[focus_name]]
+        if ctx.in_regions(m.quotes, m.base + word.idx, m.base + word.idx + len(word)):
+            return False
     return not ctx.reported(m.doc, m.root)
