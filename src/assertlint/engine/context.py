@@ -197,6 +197,8 @@ def reported(doc, root) -> bool:
 def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     """Praise polarity: "you always deliver" and "you never fail to make us laugh" are praise;
     "you never listen" is not, though "you always listen" is."""
+    if any(t.lower_ in ("yourself", "yourselves", "urself") for t in verb.subtree):
+        return False  # "you always make everything about yourself"
     praise = lexicons.get("praise_verbs", ())
     never_praise = lexicons.get("praise_when_never", ())
     words = {t.lower_ for t in verb.doc[start:end]} | {c.lower_ for c in verb.children if c.dep_ in ("neg", "advmod")}
