@@ -205,14 +205,16 @@ def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     lexicon = never_praise if ("never" in words or "n't" in words or "not" in words) else praise
     if verb.lemma_ in lexicon:
         return True
-    if lexicon is praise:
-        adverbs = lexicons.get("praise_adverbs", ())
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp", "acomp", "attr") and child.lemma_ in praise:
-                return True
-            # "you always explain it clearly", "you always handle these so well"
-            if child.dep_ == "advmod" and not (start <= child.i < end) and child.lower_ in adverbs:
-                return True
+    return lexicon is praise and _praised_by_children(verb, start, end, praise, lexicons.get("praise_adverbs", ()))
+
+
+def _praised_by_children(verb, start: int, end: int, praise, adverbs) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "acomp", "attr") and child.lemma_ in praise:
+            return True
+        # "you always explain it clearly", "you always handle these so well"
+        if child.dep_ == "advmod" and not (start <= child.i < end) and child.lower_ in adverbs:
+            return True
     return False
 
 
