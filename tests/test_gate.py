@@ -118,3 +118,18 @@ def test_phrases_are_matched_typed_without_apostrophes_only_where_the_tokenizer_
         "i don't care that you don't", "i dont care that you don't", "i don't care that you dont",
         "i dont care that you dont"}
     assert phrase_variants("i don\u2019t want to hear it")[0] == "i don't want to hear it"
+
+
+def test_a_sentence_has_context_is_a_gate_requirement_in_every_form_it_matches():
+    from assertlint.ruleset.model import Context, Example, Rule, SuggestionTemplate
+
+    pat = Pattern("tokens", ({"LOWER": "your"}, {"LOWER": "branch"}))
+    ctx = Context((("sentence_has", ("i liked", "thank me", "without asking")),))
+    rule = Rule("XYZ002", "x", "boundary-violation", "aggressive", "info", "m", "w", "u", (pat,), (), ctx,
+                (SuggestionTemplate("", "d", "safe"),), Example(("a",), ("b",)))
+    gate = Gate([rule])
+    assert not gate.admits("I rebased your branch onto main.")  # the pattern alone is not enough
+    assert gate.admits("I rebased your branch without asking.")
+    assert gate.admits("I rewrote your branch, you'll be thanking me.")  # the entry's word in another form
+    assert gate.admits("I rewrote your branch because I liked mine better.")
+    assert not gate.admits("I rewrote your branch because I like mine better.")  # "like" is not "liked" in any form

@@ -230,6 +230,36 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
 
 
 
+# Forms whose lemma is another word (spaCy lemmatises "me" to "i", "n't" to "not", "'ll" to "will"):
+# a context entry matched on the lemma may be typed as any of these.
+_LEMMA_FORMS = {
+    "i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "ya u ye yourself",
+    "not": "n't nt", "will": "'ll ll wo", "would": "'d d", "can": "ca", "have": "'ve ve", "be": "'m m 're re 's",
+}
+
+
+def context_requirement(rule: Rule) -> frozenset[str] | None:
+    """What a rule's `sentence_has` context asks of the sentence, as gate words: the sentence must
+    hold one of the entries, so it holds, for some entry, that entry's rarest word in one of its
+    forms (the token's lower case or its lemma is matched). None: no such context, or a word the
+    gate cannot see."""
+    entries = rule.context.get("sentence_has") or ()
+    if not entries:
+        return None
+    out: set[str] = set()
+    for entry in entries:
+        best = None
+        for word in entry.split():
+            forms = inflections(word) | set(_LEMMA_FORMS.get(word, "").split()) if word[:1].isalpha() else {word}
+            seen = visible(forms)
+            if seen and (best is None or _score(seen) < _score(best)):
+                best = seen
+        if best is None:
+            return None
+        out |= best
+    return frozenset(out)
+
+
 def sentence_words(text: str) -> set[str]:
     """The words the gate sees, including the pieces spaCy's tokenizer splits contractions into."""
     words = set(_WORD.findall(text.lower().replace("\u2019", "'")))
@@ -401,6 +431,7 @@ class Gate:
         self.ungated: list[str] = []
         index: dict[str, list[tuple]] = {}
         for ri, rule in enumerate(rules):
+            context = context_requirement(rule)
             for pattern in rule.patterns:
                 reqs = pattern_requirements(pattern)
                 if reqs is None:
@@ -408,6 +439,8 @@ class Gate:
                     self.ungated.append(rule.id)
                     continue
                 rx = token_regex_source(pattern)  # compiled on first use: most never are
+                if context is not None:
+                    reqs = [(*req, context) for req in reqs]
                 for req in reqs:
                     key = min(req, key=_score)
                     rest = tuple(r for r in req if r is not key)
