@@ -93,6 +93,8 @@ def test_negated_clause(nlp, text, word, want):
     # a negation that denies the label itself still counts
     ("You're not being unreasonable; the deadline moved.", False),
     ("It's not your fault.", False),
+    # a negation in another clause does not reach an order set off by a comma
+    ("Your hobby project isn't a real job, grow up.", True),
 ])
 def test_negation_denies_a_label_only_when_it_is_said_of_the_label(text, judged):
     import assertlint

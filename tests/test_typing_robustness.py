@@ -28,6 +28,8 @@ CASES = [
     ("Does that make sense?", "does that make sense", "validation-seeking"),
     ("As I already said, the deadline is Friday.", "as i already said the deadline is friday", "passive-aggressive"),
     ("Who asked you?", "who asked u", "judging"),
+    ("You're so stupid it hurts.", "ur so st00pid it hurts", "judging"),
+    ("You're a joke.", "ur a joke", "judging"),
     # a phrase rule spelled with apostrophes, typed without them or with other apostrophes
     ("I don't want to hear it.", "i dont want to hear it", "stonewalling"),
     ("I don't want to hear it.", "I don\u2019t want to hear it.", "stonewalling"),
@@ -49,6 +51,7 @@ def test_careless_typing_gets_the_same_category(careful, careless, category):
     "im not sure what u mean by the second step",
     "THE BUILD IS GREEN AGAIN",
     "k8s 1.29 and mp3 files r fine",
+    "fix ur code so it builds, then ur done",
 ])
 def test_careless_typing_alone_is_not_a_finding(text):
     got = {f.category for f in assertlint.check(text) if f.style == "aggressive"}

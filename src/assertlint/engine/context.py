@@ -84,10 +84,9 @@ def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def span_root(doc, start: int, end: int):
-    for tok in doc[start:end]:
-        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
-            return tok
-    return doc[start]
+    """The span's first token whose head lies outside it, a word before a mark (", grow up": "grow")."""
+    roots = [tok for tok in doc[start:end] if not (start <= tok.head.i < end) or tok.head.i == tok.i]
+    return next((t for t in roots if not t.is_punct), roots[0] if roots else doc[start])
 
 
 def governing_verb(tok):

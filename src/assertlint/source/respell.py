@@ -49,6 +49,12 @@ _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 _YOU = re.compile(r"u(?<![\w'@/.\-]u)(?![\w'@/.\-])")  # the letter first: the engine scans for it
 # "u r so lazy": a lone "r" after a pronoun is "are"
 _ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w'@/.\-])")
+# "ur so lazy", "ur a joke": "ur" before an adverb, an article or a participle is "you're" ("ur code",
+# "ur stupid code" stay "your", which the rules read as typed)
+_UR_ARE = re.compile(
+    r"(?<![\w'@/.\-])[Uu]r(?= (?:so|such|too|really|just|always|never|not|a|an|the|being|gonna|going|literally|"
+    r"clearly|obviously|wrong|kidding|joking|acting|making|talking|still|actually|honestly|basically|totally|"
+    r"completely|absolutely|seriously|probably|officially)\b)")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -133,6 +139,8 @@ class Respeller:
         if _LONE_UR.search(text):
             swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
             swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
+        if "ur " in text or "Ur " in text:
+            swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
