@@ -97,10 +97,7 @@ def test_negated_clause(nlp, text, word, want):
     ("Your hobby project isn't a real job, grow up.", True),
 ])
 def test_negation_denies_a_label_only_when_it_is_said_of_the_label(text, judged):
-    import assertlint
-
-    got = any(f.category == "judging" for f in assertlint.check(text))
-    assert got is judged, (text, [(f.rule, f.text) for f in assertlint.check(text)])
+    _assert_category(text, "judging", judged)
 
 
 @pytest.mark.parametrize("text,want", [
@@ -129,10 +126,7 @@ def test_news_about_another_person(nlp, text, want):
     ("Keep this to yourself for now: I'm applying for the lead role.", False),
 ])
 def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
-    import assertlint
-
-    got = any(f.category == "confidence-breach" for f in assertlint.check(text))
-    assert got is breach, (text, [(f.rule, f.text) for f in assertlint.check(text)])
+    _assert_category(text, "confidence-breach", breach)
 
 
 @pytest.mark.parametrize("text,judged", [
@@ -144,7 +138,11 @@ def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
     ("He is being lazy and rude in every thread.", True),
 ])
 def test_dismay_and_quoted_judging_words(text, judged):
+    _assert_category(text, "judging", judged)
+
+
+def _assert_category(text: str, category: str, want: bool) -> None:
     import assertlint
 
-    got = any(f.category == "judging" for f in assertlint.check(text))
-    assert got is judged, (text, [(f.rule, f.text) for f in assertlint.check(text)])
+    found = assertlint.check(text)
+    assert any(f.category == category for f in found) is want, (text, [(f.rule, f.text) for f in found])
