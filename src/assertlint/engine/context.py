@@ -187,10 +187,15 @@ def reported(doc, root) -> bool:
             subj = subject_of(head)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
-            if subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS:
+            if subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj):
                 return True
         tok = head
     return False
+
+
+def _lets(subj) -> bool:
+    """"Let's just say ...": the "'s" of "let's" is the writer and the reader, not a third person."""
+    return subj.lower_ in ("'s", "us") and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "let"
 
 
 def praised(verb, start: int, end: int, lexicons: dict) -> bool:
@@ -204,11 +209,16 @@ def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     lexicon = never_praise if ("never" in words or "n't" in words or "not" in words) else praise
     if verb.lemma_ in lexicon:
         return True
-    return lexicon is praise and _praised_by_children(verb, start, end, praise, lexicons.get("praise_adverbs", ()))
+    return lexicon is praise and _praised_by_children(verb, start, end, praise, lexicons)
 
 
-def _praised_by_children(verb, start: int, end: int, praise, adverbs) -> bool:
+def _praised_by_children(verb, start: int, end: int, praise, lexicons: dict) -> bool:
+    adverbs = lexicons.get("praise_adverbs", ())
+    adjectives = lexicons.get("praise_adjectives", ())
     for child in verb.children:
+        # "you always write such thorough commit messages"
+        if child.dep_ == "dobj" and any(g.dep_ == "amod" and g.lower_ in adjectives for g in child.children):
+            return True
         if child.dep_ in ("xcomp", "ccomp", "acomp", "attr") and child.lemma_ in praise:
             return True
         # "you always explain it clearly", "you always handle these so well"
