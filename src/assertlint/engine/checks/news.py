@@ -1,8 +1,9 @@
-"""context.news_about: "require" keeps a match only when its sentence (the parse unit: spaCy may
-cut it into clauses it calls sentences) says something about another person: a clause whose subject is a third person ("Priya
-is leaving", "he's dropping out", "Ben's parents are splitting up"). A secrecy request around it
-then passes that person's news on. Clauses that only name the source of the news ("she told me",
-"he asked me not to say") do not count, nor do clauses about the writer or the reader."""
+"""context.news_about: "require" keeps a match only when its sentence (the parse unit, which spaCy
+may cut into clauses it calls sentences) says something about another person: a clause whose
+subject is a third person ("Priya is leaving", "he's dropping out", "Ben's parents are splitting
+up"). A secrecy request around it then passes that person's news on. Clauses that only name the
+source of the news ("she told me", "he asked me not to say") do not count, nor do clauses about
+the writer or the reader."""
 from __future__ import annotations
 
 from . import choice
@@ -50,4 +51,5 @@ def _other_person(tok) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return tok.ent_type_ not in NOT_PEOPLE and not tok.text.startswith("@")
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in RELATIONS or low in RELATIONS or tok.lemma_.lower() in PERSON_NOUNS)
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in RELATIONS or low in RELATIONS or lemma in PERSON_NOUNS)
