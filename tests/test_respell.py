@@ -31,6 +31,8 @@ def respell():
     ("YOU ARE SO STUPID", "you are so stupid"),
     ("That is DISGUSTING.", "That is disgusting."),
     ("F**k it", "Fuck it"),
+    ("i read ur diary", "i read your diary"),
+    ("Ur code is late and ur so slow", "Your code is late and you're so slow"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)

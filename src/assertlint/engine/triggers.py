@@ -20,7 +20,7 @@ from bisect import bisect_left
 import re2
 
 from ..ruleset.model import Pattern, Rule
-from ..source.respell import APOSTROPHES
+from ..source.respell import APOSTROPHES, respell_ur
 from .contractions import SPLITS
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -189,9 +189,9 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
     ("i don't want to hear it" -> "i dont want to hear it"), for the contractions spaCy's tokenizer
     splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
     words, and are left alone. The matcher and the gate both read phrases through here."""
-    straight = phrase.translate(_STRAIGHT)
+    straight = respell_ur(phrase.translate(_STRAIGHT))
     if "'" not in straight:
-        return (phrase,)
+        return (phrase,) if straight == phrase else (straight,)
     words = straight.split(" ")
     slots = [i for i, w in enumerate(words) if "'" in w and w.lower().replace("'", "") in SPLITS]
     out = [straight]

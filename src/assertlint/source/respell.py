@@ -54,7 +54,11 @@ _ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w
 _UR_ARE = re.compile(
     r"(?<![\w'@/.\-])[Uu]r(?= (?:so|such|too|really|just|always|never|not|a|an|the|being|gonna|going|literally|"
     r"clearly|obviously|wrong|kidding|joking|acting|making|talking|still|actually|honestly|basically|totally|"
-    r"completely|absolutely|seriously|probably|officially)\b)")
+    r"completely|absolutely|seriously|probably|officially|done|welcome|right|fine|late|okay|ok|sure|here|there|back|"
+    r"in|on|out|up|off|over|about|like|trying|doing|getting|saying|asking|telling|ignoring|lying)\b)")
+# every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
+# "ur" as a proper noun and loses the possessive
+_UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [a-z])")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -141,6 +145,8 @@ class Respeller:
             swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
         if "ur " in text or "Ur " in text:
             swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
+            # (after the "you're" swaps: where both start together, _disjoint keeps the first)
+            swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -164,6 +170,22 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+def respell_ur(text: str) -> str:
+    """`text` with each "ur" read as the Respeller reads it ("you're" or "your"), for rule
+    phrases typed the chat way ("wats ur problem"), which must meet the respelled prose."""
+    if "ur " not in text and "Ur " not in text:
+        return text
+    swaps = [(m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text)]
+    swaps.extend((m.start(), m.end(), "your") for m in _UR_YOUR.finditer(text))
+    out, pos = [], 0
+    for start, end, new in _disjoint(swaps):
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # An apostrophe typed as something else inside a contraction ("don’t", "I´m", "it`s", "youʼre"):
