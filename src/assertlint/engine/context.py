@@ -183,7 +183,7 @@ def reported(doc, root) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if head.lemma_ in REPORTING and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
+        if _reports(head) and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
             subj = subject_of(head)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
@@ -191,6 +191,14 @@ def reported(doc, root) -> bool:
                 return True
         tok = head
     return False
+
+
+def _reports(verb) -> bool:
+    """A reporting verb; "go" only as speech ("she goes, whatever"), not the future ("she was
+    going to find out anyway")."""
+    if verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return verb.lemma_ in REPORTING
 
 
 def _lets(subj) -> bool:
