@@ -54,7 +54,7 @@ _ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w
 _UR_ARE = re.compile(
     r"(?<![\w'@/.\-])[Uu]r(?= (?:so|such|too|really|just|always|never|not|a|an|the|being|gonna|going|literally|"
     r"clearly|obviously|wrong|kidding|joking|acting|making|talking|still|actually|honestly|basically|totally|"
-    r"completely|absolutely|seriously|probably|officially|done|welcome|right|fine|late|okay|ok|sure|here|there|back|"
+    r"completely|absolutely|seriously|probably|officially|done|welcome|right|fine|late|okay|ok|sure|here|there|"
     r"in|on|out|up|off|over|about|like|trying|doing|getting|saying|asking|telling|ignoring|lying)\b)")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
