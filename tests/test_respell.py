@@ -32,6 +32,8 @@ def respell():
     ("That is DISGUSTING.", "That is disgusting."),
     ("F**k it", "Fuck it"),
     ("i read ur diary", "i read your diary"),
+    ("youre a brat and im done, thats it", "you're a brat and i'm done, that's it"),
+    ("Youre late", "You're late"),
     ("Ur code is late and ur so slow", "Your code is late and you're so slow"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
@@ -44,6 +46,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "Coool, hmmmm",  # stretched, but not into a word the rules or the common list know
     "I AM OK",  # "I" stays capital; fewer than three shouted words of two letters
     "NASA and the ESA",
+    "the IM client, were well, ill",  # instant messaging; "were", "well" and "ill" are words
 ])
 def test_everything_else_is_left_alone(respell, text):
     (prose,) = prose_blocks(text)

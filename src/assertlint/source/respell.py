@@ -59,6 +59,14 @@ _UR_ARE = re.compile(
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
 _UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [a-z])")
+# contractions typed without the apostrophe that are no other word ("youre", "im", "thats"): the
+# tokenizer splits them, but the pieces ("re", "m", "s") lose the lemma "be" the rules read
+_BARE = {
+    "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're", "theyve": "they've",
+    "theyll": "they'll", "weve": "we've", "ive": "i've", "im": "i'm", "thats": "that's", "whats": "what's",
+    "whos": "who's", "hes": "he's", "shes": "she's", "wheres": "where's",
+}
+_BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -147,6 +155,8 @@ class Respeller:
             swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
             # (after the "you're" swaps: where both start together, _disjoint keeps the first)
             swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
+        # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
+        swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -170,6 +180,12 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+def _bare(word: str) -> str:
+    """The contraction `word` was typed for, in its case ("Youre" -> "You're")."""
+    full = _BARE[word.lower()]
+    return full[0].upper() + full[1:] if word[0].isupper() else full
 
 
 def respell_ur(text: str) -> str:
