@@ -146,3 +146,19 @@ def _assert_category(text: str, category: str, want: bool) -> None:
 
     found = assertlint.check(text)
     assert any(f.category == category for f in found) is want, (text, [(f.rule, f.text) for f in found])
+
+
+@pytest.mark.parametrize("text,word,want", [
+    # a clause reported as a third person's words
+    ("She said you always break the build.", "break", True),
+    ("He called me an idiot in the meeting.", "idiot", True),
+    # the future ("going to") and a call beside the clause report nothing
+    ("told mum about your debt, she was going to find out anyway", "told", False),
+    ("gave your number to my cousin, he'll call you tonight", "gave", False),
+])
+def test_reported_speech(nlp, text, word, want):
+    from assertlint.engine.context import reported
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert reported(doc, tok) is want, [(t.text, t.dep_, t.head.text) for t in doc]

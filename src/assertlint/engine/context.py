@@ -183,7 +183,7 @@ def reported(doc, root) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if _reports(head) and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
+        if _reports(head, tok) and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
             subj = subject_of(head)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
@@ -193,10 +193,13 @@ def reported(doc, root) -> bool:
     return False
 
 
-def _reports(verb) -> bool:
-    """A reporting verb; "go" only as speech ("she goes, whatever"), not the future ("she was
-    going to find out anyway")."""
+def _reports(verb, tok) -> bool:
+    """Does `verb` report `tok` as someone's words? "go" only as speech ("she goes, whatever"), not
+    the future ("she was going to find out anyway"); "call" only of the name it gives ("he called
+    me an idiot"), not of a clause beside it ("gave your number to my cousin, he'll call you")."""
     if verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    if verb.lemma_ == "call" and tok.dep_ not in ("oprd", "xcomp", "attr", "acomp", "npadvmod", "dobj"):
         return False
     return verb.lemma_ in REPORTING
 
