@@ -34,6 +34,9 @@ def respell():
     ("i read ur diary", "i read your diary"),
     ("youre a brat and im done, thats it", "you're a brat and i'm done, that's it"),
     ("Youre late", "You're late"),
+    ("r u really this stupid", "are you really this stupid"),
+    ("jesus ur thick. fix ur stupid code", "jesus you're thick. fix your stupid code"),
+    ("i know u said ur busy but ull regret it", "i know you said you're busy but you'll regret it"),
     ("Ur code is late and ur so slow", "Your code is late and you're so slow"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):

@@ -49,6 +49,8 @@ _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 _YOU = re.compile(r"u(?<![\w'@/.\-]u)(?![\w'@/.\-])")  # the letter first: the engine scans for it
 # "u r so lazy": a lone "r" after a pronoun is "are"
 _ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w'@/.\-])")
+# "r u serious", "R u kidding": a lone "r" before "u" is "are"
+_R_U = re.compile(r"(?<![\w'@/.\-])[Rr](?= u(?![\w'@/.\-]))")
 # "ur so lazy", "ur a joke": "ur" before an adverb, an article or a participle is "you're" ("ur code",
 # "ur stupid code" stay "your", which the rules read as typed)
 _UR_ARE = re.compile(
@@ -56,6 +58,15 @@ _UR_ARE = re.compile(
     r"clearly|obviously|wrong|kidding|joking|acting|making|talking|still|actually|honestly|basically|totally|"
     r"completely|absolutely|seriously|probably|officially|done|welcome|right|fine|late|okay|ok|sure|here|there|"
     r"in|on|out|up|off|over|about|like|trying|doing|getting|saying|asking|telling|ignoring|lying)\b)")
+# "ur" before a word for how someone is, closing the clause ("ur thick.", "ur so wrong", "ur
+# busy but", "ur dead to me") is "you're"; before a noun ("ur stupid code") it stays "your"
+_UR_ADJ = re.compile(
+    r"(?<![\w'@/.\-])[Uu]r(?= (?:busy|tired|mad|angry|upset|sick|scared|stupid|dumb|crazy|insane|annoying|lazy|"
+    r"thick|rude|ugly|fat|useless|pathetic|hilarious|funny|cute|amazing|awesome|beautiful|smart|kind|sweet|lucky|"
+    r"trash|delusional|clueless|toxic|ridiculous|unbelievable|dead|boring|weird|slow|obsessed|jealous|selfish|"
+    r"spoiled|dense|mean|nuts|psycho|bad|good|great|brilliant|hopeless|embarrassing|disgusting|annoyed|done)"
+    r"(?=[^\w ]|$| (?:and|but|or|lol|lmao|af|tbh|ngl|bro|dude|man|mate|smh|tho|though|if|when|because|cuz|bc|"
+    r"haha|fr|rn|to|for|at|with|about|of|as|sometimes|today|tonight|now)\b))")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
 _UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [a-z])")
@@ -64,7 +75,8 @@ _UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [a-z])")
 _BARE = {
     "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're", "theyve": "they've",
     "theyll": "they'll", "weve": "we've", "ive": "i've", "im": "i'm", "thats": "that's", "whats": "what's",
-    "whos": "who's", "hes": "he's", "shes": "she's", "wheres": "where's",
+    "whos": "who's", "hes": "he's", "shes": "she's", "wheres": "where's", "ull": "you'll", "youd": "you'd",
+    "theyd": "they'd",
 }
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 STRETCHED_COMMON = frozenset("""
@@ -151,8 +163,10 @@ class Respeller:
         if _LONE_UR.search(text):
             swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
             swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
+            swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
         if "ur " in text or "Ur " in text:
             swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
+            swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
             # (after the "you're" swaps: where both start together, _disjoint keeps the first)
             swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
         # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
@@ -194,6 +208,7 @@ def respell_ur(text: str) -> str:
     if "ur " not in text and "Ur " not in text:
         return text
     swaps = [(m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text)]
+    swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
     swaps.extend((m.start(), m.end(), "your") for m in _UR_YOUR.finditer(text))
     out, pos = [], 0
     for start, end, new in _disjoint(swaps):
