@@ -75,6 +75,8 @@ def test_target_classes(nlp, text, word, want):
     ("You shouldn't be rude to that customer.", "rude", True),
     # "should not be so ..." says the reader is so; disbelief and exclamation are not negation
     ("You shouldn't be so dismissive.", "dismissive", False),
+    # a negated afterthought after a comma does not negate the clause before it
+    ("I told my sister about your debt, I didn't think you'd mind.", "told", False),
     ("I can't believe how dismissive you are.", "dismissive", False),
     ("I can't believe you're so dismissive.", "dismissive", False),
 ])

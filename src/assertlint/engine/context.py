@@ -142,6 +142,8 @@ def negated(verb, start: int, end: int) -> bool:
     if verb.dep_ in ("ccomp", "xcomp", "conj") and head.i != verb.i and has_neg(head):
         if _exclaimed(verb) or (_incredulous(head) and verb.lemma_ not in _SAYING):
             return False  # "I can't believe (how) rude you are" says that you are
+        if verb.dep_ == "ccomp" and verb.i < head.i and any(t.text in (",", ";") for t in verb.doc[verb.i:head.i]):
+            return False  # "I told her about it, I didn't think you'd mind": an afterthought, not its negation
         return head.lemma_ in ("think", "believe", "say", "want", "mean", "suggest", "call") or verb.dep_ == "xcomp"
     return False
 
