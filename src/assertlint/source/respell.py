@@ -79,6 +79,11 @@ _BARE = {
     "theyd": "they'd",
 }
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
+# chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
+# nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
+# careful writer would, they stay asides
+_PARTICLE = re.compile(
+    r"(?<![\w'@/.\-])(?:lol|lmao|lmfao|rofl|tbh|ngl|smh|ffs|jk|haha|hahaha|hehe|lel|xd|imo|imho|btw)(?![\w'@/\-])", re.I)
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -171,6 +176,7 @@ class Respeller:
             swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
         # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
         swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
+        swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -194,6 +200,18 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+def _set_off(text: str, m) -> tuple[int, int, str]:
+    """The particle `m`, with a comma before it when a word runs into it and after it when it runs
+    into a word ("garbage lol" -> "garbage , lol"; "ngl ur" -> "ngl, ur")."""
+    start, end = m.start(), m.end()
+    word = m.group()
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        word = ", " + word
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].isalpha():
+        word += ","
+    return start, end, word
 
 
 def _bare(word: str) -> str:
