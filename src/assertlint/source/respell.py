@@ -165,18 +165,7 @@ class Respeller:
             self._shouting(text, swaps)
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
-        if _LONE_UR.search(text):
-            swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
-            swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
-            swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
-        if "ur " in text or "Ur " in text:
-            swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
-            swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
-            # (after the "you're" swaps: where both start together, _disjoint keeps the first)
-            swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
-        # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
-        swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
-        swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
+        _chat_swaps(text, swaps)
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -200,6 +189,23 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+def _chat_swaps(text: str, swaps: list) -> None:
+    """How people type in chat, read as the words they stand for: "u r" -> "you are", "ur" ->
+    "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
+    if _LONE_UR.search(text):
+        swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
+        swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
+        swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
+    if "ur " in text or "Ur " in text:
+        swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
+        swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
+        # (after the "you're" swaps: where both start together, _disjoint keeps the first)
+        swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
+    # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
+    swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
+    swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
 
 
 def _set_off(text: str, m) -> tuple[int, int, str]:
