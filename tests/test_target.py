@@ -164,3 +164,15 @@ def test_reported_speech(nlp, text, word, want):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert reported(doc, tok) is want, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize("text,judged", [
+    # open affection in the same breath makes it banter
+    ("lmao ur such an idiot i love u", False),
+    ("You're a terrible liar, I knew you'd planned the party. Thank you so much!", False),
+    # laughter alone does not, nor does sarcastic love
+    ("lol you're pathetic", True),
+    ("I love how you always mess this up, you idiot.", True),
+])
+def test_banter_with_open_affection(text, judged):
+    _assert_category(text, "judging", judged)

@@ -1,0 +1,33 @@
+"""context.banter: "skip" drops a match said with open affection in the same breath, the way
+friends tease ("ur such an idiot, i love u", "you're a terrible liar, I knew you'd planned the
+party. Thank you so much!"): the text around the match (its block, up to WINDOW characters either
+side, so the next sentence counts) holds a marker of affection. Laughter alone is not one ("lol
+you're pathetic" mocks), nor is "I love how you ..." (sarcasm)."""
+from __future__ import annotations
+
+import re
+
+from . import choice
+
+KEY = "banter"
+VALUES = ("allow", "skip")
+DEFAULT = "allow"
+NOOP = "allow"
+ORDER = 72
+parse = choice(KEY, VALUES)
+
+WINDOW = 160
+AFFECTION = re.compile(
+    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:the|it|this|that|ur|your)\b(?! (?:how|when))"
+    r"|love it|thank you so much|thanks so much)\b|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917",
+    re.I)
+
+
+def keep(m, value) -> bool:
+    if m.block is None:
+        text = m.sent.text
+    else:
+        at = m.base + m.doc[m.start].idx
+        end = m.base + m.doc[m.end - 1].idx + len(m.doc[m.end - 1])
+        text = m.block[max(0, at - WINDOW) : end + WINDOW]
+    return AFFECTION.search(text) is None
