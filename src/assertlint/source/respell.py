@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from itertools import islice, product
 
+import re2
+
 from .prose import Prose
 
 # characters typed for a letter, and the letters they can stand for
@@ -82,8 +84,12 @@ _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-
 # chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
 # nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
 # careful writer would, they stay asides
-_PARTICLE = re.compile(
-    r"(?<![\w'@/.\-])(?:lol|lmao|lmfao|rofl|tbh|ngl|smh|ffs|jk|haha|hahaha|hehe|lel|xd|imo|imho|btw)(?![\w'@/\-])", re.I)
+PARTICLES = ("lol", "lmao", "lmfao", "rofl", "tbh", "ngl", "smh", "ffs", "jk", "haha", "hahaha", "hehe", "lel", "xd",
+             "imo", "imho", "btw")
+_PARTICLE = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(PARTICLES) + r")(?![\w'@/\-])", re.I)
+# one linear scan (RE2) that says whether a block holds any chat word at all: most prose holds none,
+# and the exact patterns above (with their lookarounds) then never run
+_CHAT_HINT = re2.compile(r"(?i)\b(?:" + "|".join((*_BARE, *PARTICLES)) + r")\b")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -194,6 +200,16 @@ class Respeller:
 def _chat_swaps(text: str, swaps: list) -> None:
     """How people type in chat, read as the words they stand for: "u r" -> "you are", "ur" ->
     "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
+    _you_swaps(text, swaps)
+    if not _CHAT_HINT.search(text):
+        return
+    # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
+    swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
+    swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
+
+
+def _you_swaps(text: str, swaps: list) -> None:
+    """"u", "r", "ur" read as "you", "are", "you're" or "your"."""
     if _LONE_UR.search(text):
         swaps.extend((m.start(), m.end(), "you") for m in _YOU.finditer(text))
         swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
@@ -203,9 +219,6 @@ def _chat_swaps(text: str, swaps: list) -> None:
         swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
         # (after the "you're" swaps: where both start together, _disjoint keeps the first)
         swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
-    # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
-    swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
-    swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
 
 
 def _set_off(text: str, m) -> tuple[int, int, str]:
