@@ -169,7 +169,9 @@ def test_reported_speech(nlp, text, word, want):
 @pytest.mark.parametrize("text,judged", [
     # open affection in the same breath makes it banter
     ("lmao ur such an idiot i love u", False),
-    ("You're a terrible liar, I knew you'd planned the party. Thank you so much!", False),
+    ("You're a terrible liar, I knew you'd planned the party. Love you!", False),
+    # thanks are not affection: sarcastic thanks with a label stay flagged
+    ("Thanks so much, idiot.", True),
     # laughter alone does not, nor does sarcastic love
     ("lol you're pathetic", True),
     ("I love how you always mess this up, you idiot.", True),

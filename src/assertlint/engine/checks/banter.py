@@ -1,8 +1,9 @@
 """context.banter: "skip" drops a match said with open affection in the same breath, the way
 friends tease ("ur such an idiot, i love u", "you're a terrible liar, I knew you'd planned the
-party. Thank you so much!"): the text around the match (its block, up to WINDOW characters either
+party. Love you!"): the text around the match (its block, up to WINDOW characters either
 side, so the next sentence counts) holds a marker of affection. Laughter alone is not one ("lol
-you're pathetic" mocks), nor is "I love how you ..." (sarcasm)."""
+you're pathetic" mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you
+..."."""
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ parse = choice(KEY, VALUES)
 WINDOW = 160
 AFFECTION = re.compile(
     r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:the|it|this|that|ur|your)\b(?! (?:how|when))"
-    r"|love it|thank you so much|thanks so much)\b|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917",
+    r"|love it)\b|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917",
     re.I)
 
 
