@@ -215,10 +215,16 @@ def _you_swaps(text: str, swaps: list) -> None:
         swaps.extend((m.end() - 1, m.end(), "are") for m in _ARE.finditer(text))
         swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
     if "ur " in text or "Ur " in text:
-        swaps.extend((m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text))
-        swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
-        # (after the "you're" swaps: where both start together, _disjoint keeps the first)
-        swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
+        swaps.extend(_ur_swaps(text))
+
+
+def _ur_swaps(text: str) -> list[tuple[int, int, str]]:
+    """Each "ur" as "you're" or "your" (the prose and the rule phrases read it the same way)."""
+    swaps = [(m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text)]
+    swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
+    # (after the "you're" swaps: where both start together, _disjoint keeps the first)
+    swaps.extend((m.start(), m.end(), "Your" if m.group()[0] == "U" else "your") for m in _UR_YOUR.finditer(text))
+    return swaps
 
 
 def _set_off(text: str, m) -> tuple[int, int, str]:
@@ -244,11 +250,8 @@ def respell_ur(text: str) -> str:
     phrases typed the chat way ("wats ur problem"), which must meet the respelled prose."""
     if "ur " not in text and "Ur " not in text:
         return text
-    swaps = [(m.start(), m.end(), "you're") for m in _UR_ARE.finditer(text)]
-    swaps.extend((m.start(), m.end(), "you're") for m in _UR_ADJ.finditer(text))
-    swaps.extend((m.start(), m.end(), "your") for m in _UR_YOUR.finditer(text))
     out, pos = [], 0
-    for start, end, new in _disjoint(swaps):
+    for start, end, new in _disjoint(_ur_swaps(text)):
         out.append(text[pos:start])
         out.append(new)
         pos = end
