@@ -36,6 +36,9 @@ CASES = [
     ("I don't want to hear it.", "I don\u00b4t want to hear it.", "stonewalling"),
     ("You're being ridiculous.", "You\u2019re being ridiculous.", "judging"),
     ("I DON'T WANT TO HEAR IT", "I DON\u2019T WANT TO HEAR IT", "stonewalling"),
+    # no final stop: the tagger reads the last word as it reads it in a closed sentence
+    ("Stop it, you pig.", "stop it, you pig", "judging"),
+    ("Honestly you're just whiny.", "honestly you're just whiny", "judging"),
 ]
 
 
@@ -102,3 +105,14 @@ def test_every_hyphenated_word_the_rules_name_is_collected():
     words = hyphenated_words(load_rules())
     assert {"brain-dead", "half-baked", "passive-aggressive"} <= words
     assert all("-" in w and w == w.lower() for w in words)
+
+
+@pytest.mark.parametrize("text", ["stop it, you pig", "stop it, you pig  ", "ok.\n\nstop it, you pig"])
+def test_a_block_without_a_final_stop_is_reported_inside_the_text(text):
+    """The parser reads such a block with a full stop after it (engine/linter.py: _closed); the
+    stop stands for nothing, so a finding that reaches it ends at the last character typed."""
+    found = [f for f in assertlint.check(text) if f.category == "judging"]
+    assert found, text
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text.rstrip()) and text[f.start:f.end] == f.text, (f.start, f.end, f.text)
+    assert assertlint.fix(text, unsafe=True).rstrip().endswith("pig") or "pig" not in assertlint.fix(text, unsafe=True)

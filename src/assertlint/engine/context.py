@@ -245,6 +245,7 @@ _INVERTING = frozenset({
     "may", "might", "have", "has", "had", "must",
 })
 _WH = frozenset({"what", "why", "how", "who", "whom", "whose", "which", "where", "when"})
+QUESTION_OPENERS = _INVERTING | _WH  # words a question typed without its "?" starts with
 
 
 def is_question(sent) -> bool:

@@ -88,6 +88,35 @@ def _bounded(text: str, pos: int, n: int) -> Iterable[tuple[int, int]]:
         yield pos, n
 
 
+# What may close a sentence: a block that stops without one ("stop it, you pig", "ur such a clown")
+# is parsed with a full stop after it, as the tagger was trained to read a sentence; the stop
+# stands for nothing in the source (Engine._candidate keeps every offset inside the block). A
+# block that starts like a question ("does that make sense", "who asked u") is left open: the
+# stop would make it a statement (context.is_question reads an open one as chat's question).
+_CLOSED = frozenset(".!?\u2026")
+_CLOSERS = frozenset("\"')]\u201d\u2019")
+_FIRST_WORD = re.compile(r"[^A-Za-z]{0,3}([A-Za-z]+)")
+_ASKING = ctx.QUESTION_OPENERS | frozenset(
+    "isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt "
+    "isn aren wasn weren don doesn didn ca couldn wo wouldn shouldn hasn haven hadn r".split())
+
+
+def _closed(text: str, a: int, b: int) -> str:
+    """The unit text[a:b], with a full stop after it when it ends its block without one."""
+    unit = text[a:b]
+    if b != len(text) or not unit or unit[-1].isspace():
+        return unit
+    k = len(unit)
+    while k and unit[k - 1] in _CLOSERS:
+        k -= 1
+    if not k or unit[k - 1] in _CLOSED:
+        return unit
+    first = _FIRST_WORD.match(unit)
+    if first is None or first.group(1).lower() in _ASKING:
+        return unit
+    return unit + "."
+
+
 BATCH_UNITS = 64  # sentences parsed together
 BATCH_CHARS = 16_000  # ... unless they are long: the parser's memory grows with a batch's tokens
 
@@ -201,7 +230,7 @@ class Engine:
                     if left < 0:
                         self._note_budget(i, inputs[i].text, prose, a, sum(1 for w in work if w[1][0] == i))
                         break
-                    work.append((text[a:b], (i, prose, a, only)))
+                    work.append((_closed(text, a, b), (i, prose, a, only)))
             budget[i] = left
         self.timings["read+gate"] += perf_counter() - t0
         return work
@@ -362,7 +391,10 @@ class Engine:
         return found
 
     def _candidate(self, rule: Rule, doc, m, sent, prose: Prose, base: int, source: str) -> Candidate:
+        last_char = len(prose.text) - base  # past it only the full stop _closed added
+
         def src(pstart: int, pend: int) -> tuple[int, int]:
+            pstart, pend = min(pstart, last_char), min(pend, last_char)
             return prose.source_start(base + pstart), prose.source_end(base + pend)
 
         first, last = doc[m.start], doc[m.end - 1]
@@ -415,7 +447,7 @@ class Engine:
         shared = self._tokens_cache[1]
         if sent.start not in shared:  # one tuple per sentence, however many candidates it holds
             shared[sent.start] = tuple((*src(t.idx, t.idx + len(t)), t.pos_, t.tag_, t.dep_, t.head.i - sent.start,
-                                        t.text) for t in sent)
+                                        t.text) for t in sent if t.idx < last_char)
         cand.tokens = shared[sent.start]
         return cand
 
