@@ -7,7 +7,7 @@ import time
 import pytest
 
 from assertlint.source.markup import prose_blocks
-from assertlint.source.respell import _ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, Respeller, _candidates
+from assertlint.source.respell import _ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, _ILL, _ITS_LETS, Respeller, _candidates
 
 VOCAB = ["moron", "idiot", "stupid", "fuck", "fucking", "shit", "asshole", "bitchy", "loser", "disgusting"]
 MASKED = ["fuck", "fucking", "shit", "bitch", "bitchy", "asshole", "damn"]
@@ -41,6 +41,12 @@ def respell():
     ("jesus ur thick. fix ur stupid code", "jesus you're thick. fix your stupid code"),
     ("i know u said ur busy but ull regret it", "i know you said you're busy but you'll regret it"),
     ("Ur code is late and ur so slow", "Your code is late and you're so slow"),
+    ("shame on u. u're late and u'll see", "shame on you. you're late and you'll see"),
+    ("dont tell her, ill report u", "don't tell her, I'll report you"),
+    ("Ill close it, u cant stop me", "I'll close it, you can't stop me"),
+    ("ur PR is late", "your PR is late"),
+    ("its been a week. lets just say its not ok", "it's been a week. let's just say it's not ok"),
+    ("UR SO BAD AT THIS", "you're so bad at this"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)
@@ -53,6 +59,8 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "I AM OK",  # "I" stays capital; fewer than three shouted words of two letters
     "NASA and the ESA",
     "the IM client, were well, ill",  # instant messaging; "were", "well" and "ill" are words
+    "fell ill last week, ill health, an ill-formed file, the u.s. office, u's",
+    "the parser and its own cache; it lets you skip a step",
 ])
 def test_everything_else_is_left_alone(respell, text):
     (prose,) = prose_blocks(text)
@@ -80,7 +88,7 @@ def test_the_linter_flags_the_typed_word_and_points_at_it():
         assert any(f.text == word for f in found), (text, [f.text for f in found])
 
 
-@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _CAPS_WORD, _YOU, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
+@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _CAPS_WORD, _YOU, _ILL, _ITS_LETS, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
 def test_respelling_patterns_stay_linear(pattern):
     """A pathological token (letters, digits and stand-ins in one 200 kB run) costs about ten
     times a 20 kB one, never a hundred times: no pattern here backtracks."""

@@ -3,6 +3,7 @@ ALL CAPS, missing apostrophes, no final punctuation, lower-case "i", "u" for "yo
 message typed carefully and typed carelessly gets the same category."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,26 @@ def test_a_block_without_a_final_stop_is_reported_inside_the_text(text):
     for f in found:
         assert 0 <= f.start < f.end <= len(text.rstrip()) and text[f.start:f.end] == f.text, (f.start, f.end, f.text)
     assert assertlint.fix(text, unsafe=True).rstrip().endswith("pig") or "pig" not in assertlint.fix(text, unsafe=True)
+
+
+_AGGRESSIVE_PACKS = ("JDG", "THR", "STW", "CNF", "BND", "PAG")
+_CARELESS = {
+    # variant: (how it is typed, share of the rule's flag examples that must still get the rule)
+    "lower case, no final stop": (lambda t: re.sub(r"[.!]+$", "", t.strip()).lower(), 0.98),
+    "no apostrophes": (lambda t: re.sub(r"(\w)'(\w)", r"\1\2", t), 0.95),
+    "u and ur": (lambda t: re.sub(r"\byou\b", "u", re.sub(r"\byour\b", "ur", t, flags=re.I), flags=re.I), 0.98),
+    "all capitals": (str.upper, 0.98),
+    "an @handle first": (lambda t: "@sam " + t, 0.98),
+    "between other sentences": (lambda t: "Ok so I read the thread. " + t + " Anyway, moving on.", 0.99),
+}
+
+
+def test_rule_examples_survive_careless_typing(rules):
+    """Every aggressive and passive-aggressive rule's own flag examples, typed the ways people type
+    (engine/linter.py and source/respell.py undo them), still get the rule's category."""
+    pairs = [(r.category, ex) for r in rules if r.id[:3] in _AGGRESSIVE_PACKS for ex in r.examples.flag]
+    for name, (typed, share) in _CARELESS.items():
+        todo = [(cat, typed(ex)) for cat, ex in pairs if typed(ex) != ex]
+        found = assertlint.check_many([text for _, text in todo])
+        lost = [text for (cat, text), fs in zip(todo, found) if not any(f.category == cat for f in fs)]
+        assert len(lost) <= (1 - share) * len(todo), (name, len(lost), len(todo), lost[:10])

@@ -67,10 +67,28 @@ def _units(prose: Prose) -> Iterable[tuple[int, int]]:
     text = prose.text
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        yield from _bounded(text, pos, m.end())
+        yield from _bounded(text, _after_handles(text, pos), m.end())
         pos = m.end()
     if pos < len(text):
-        yield from _bounded(text, pos, len(text))
+        yield from _bounded(text, _after_handles(text, pos), len(text))
+
+
+# The @handles a message opens with ("@sam Go away.", "@ana @li: whatever you say") name who it is
+# for; the sentence starts after them, where its first word is the sentence's first word (rules
+# read orders and stock replies at the start of a sentence). A handle that is the subject ("@sam
+# is right") or that a word is said of ("@sam clueless as ever") stays in the sentence.
+_LEAD_HANDLES = re.compile(
+    r"[ \t]*(?:@[A-Za-z0-9][\w.\-]*[,:]?[ \t]+)+"
+    r"(?=[A-Z]|(?:you|u|ur|your|yours|y'all|i|i'm|im|we|please|pls|thanks|thank|thx|stop|just|why|what|how|so|"
+    r"lol|ok|okay|no|yes|not|don't|dont|sure|fine|whatever|again|like|must|either|keep|go|get)\b)")
+
+
+def _after_handles(text: str, pos: int) -> int:
+    if text.startswith("@", pos) or text.startswith(" @", pos):
+        m = _LEAD_HANDLES.match(text, pos)
+        if m:
+            return m.end()
+    return pos
 
 
 def _bounded(text: str, pos: int, n: int) -> Iterable[tuple[int, int]]:

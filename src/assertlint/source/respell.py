@@ -38,7 +38,7 @@ _HIT = re.compile(rf"[{_ODD}]|([A-Za-z])\1\1")
 _STAND_IN = re.compile(rf"[{_ODD}]")
 _TRIPLE = re.compile(r"([A-Za-z])\1\1")
 _CAPS4 = re.compile(r"[A-Z]{4}")
-_LONE_UR = re.compile(r"(?:^| )[ur](?![\w'@/.\-])")
+_LONE_UR = re.compile(r"(?:^| )[ur](?![\w@/\-]|\.\w|'(?!(?:re|ll|d|ve)\b))")
 _TOKEN_RUN = re.compile(rf"{_TOKEN}*+")
 _MAX_WORD = 40  # longer runs are not words anybody typed for a word (hashes, base64, hostile input)
 # Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
@@ -48,7 +48,8 @@ _SHOUT = re.compile(r"\b(?<![A-Z']')[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words
-_YOU = re.compile(r"u(?<![\w'@/.\-]u)(?![\w'@/.\-])")  # the letter first: the engine scans for it
+# ("shame on u.", "u're late" and "u'll see" too; not "u.s." or "u's")
+_YOU = re.compile(r"u(?<![\w'@/.\-]u)(?![\w@/\-]|\.\w|'(?!(?:re|ll|d|ve)\b))")  # the letter first: the engine scans for it
 # "u r so lazy": a lone "r" after a pronoun is "are"
 _ARE = re.compile(r"r(?:(?<=\bu r)|(?<=\byou r)|(?<=\bwe r)|(?<=\bthey r))(?![\w'@/.\-])")
 # "r u serious", "R u kidding": a lone "r" before "u" is "are"
@@ -71,15 +72,30 @@ _UR_ADJ = re.compile(
     r"haha|fr|rn|to|for|at|with|about|of|as|sometimes|today|tonight|now)\b))")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
-_UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [a-z])")
+_UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [A-Za-z])")
 # contractions typed without the apostrophe that are no other word ("youre", "im", "thats"): the
 # tokenizer splits them, but the pieces ("re", "m", "s") lose the lemma "be" the rules read
 _BARE = {
     "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're", "theyve": "they've",
     "theyll": "they'll", "weve": "we've", "ive": "i've", "im": "i'm", "thats": "that's", "whats": "what's",
     "whos": "who's", "hes": "he's", "shes": "she's", "wheres": "where's", "ull": "you'll", "youd": "you'd",
-    "theyd": "they'd",
+    "theyd": "they'd", "itd": "it'd", "thatd": "that'd",
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
+    "werent": "weren't", "wont": "won't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't",
 }
+# "Ill" before what one will do is "I'll" ("Ill report you", "ill be there"); "ill" the word comes
+# before a noun or after a verb ("ill health", "fell ill")
+_ILL = re.compile(
+    r"(?<![\w'@/.\-])[Ii]ll(?= (?:be|have|do|make|tell|report|just|never|send|take|get|go|see|let|need|call|show|leave|close|kill|"
+    r"ban|block|sue|fire|find|stop|keep|come|bring|write|handle|sort|assume|say|stay|try|give|put|check|"
+    r"fix|ping|email|text|delete|remove|post|share|leak|expose|also|probably|definitely|always|still|wait|"
+    r"look|talk|ruin|destroy|pay|deal|cancel|drop|quit|walk|unfollow|mute|escalate|forward|start|think|"
+    r"believe|ask|answer|reply|explain|teach|clean|remember|forget|move|merge|revert|review)\b)")
+# "its been", "lets just say": the possessive and the verb are never followed by these
+_ITS_LETS = re.compile(
+    r"(?<![\w'@/.\-])(?:[Ii]ts(?= (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|"
+    r"always|never|really|so|too|because|just|all|a|an|the|your|my|time)\b)|[Ll]ets(?= (?:just|be|not|face|agree|hope)\b))")
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 # chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
 # nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
@@ -89,7 +105,8 @@ PARTICLES = ("lol", "lmao", "lmfao", "rofl", "tbh", "ngl", "smh", "ffs", "jk", "
 _PARTICLE = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(PARTICLES) + r")(?![\w'@/\-])", re.I)
 # one linear scan (RE2) that says whether a block holds any chat word at all: most prose holds none,
 # and the exact patterns above (with their lookarounds) then never run
-_CHAT_HINT = re2.compile(r"(?i)\b(?:" + "|".join((*_BARE, *PARTICLES)) + r")\b")
+_CHAT_HINT = re2.compile(r"(?i)\b(?:" + "|".join((*_BARE, *PARTICLES, "ill", "lets (?:just|be|not|face|agree|hope)",
+                                                        "its (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|always|never|really|so|too|because|just|all|a|an|the|your|my|time)")) + r")\b")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
@@ -167,11 +184,15 @@ class Respeller:
         prose = straighten(prose)
         text = prose.text
         swaps: list[tuple[int, int, str]] = []
+        shouted: list[tuple[int, int, str]] = []
         if _CAPS4.search(text):
-            self._shouting(text, swaps)
+            self._shouting(text, shouted)
+        # chat typing is read in the shout lowered ("UR SO BAD" -> "you're so bad"); where both
+        # respell a word, the chat reading wins (_disjoint keeps the first of two equal swaps)
+        _chat_swaps(_lowered(text, shouted) if shouted else text, swaps)
+        swaps.extend(shouted)
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
-        _chat_swaps(text, swaps)
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -197,6 +218,18 @@ class Respeller:
                 swaps.append((start, start + len(raw), new))
 
 
+def _lowered(text: str, shouted: list[tuple[int, int, str]]) -> str:
+    """`text` with each shouted word in lower case (its letters are ASCII: the length stays)."""
+    out, pos = [], 0
+    for start, end, _ in sorted(shouted):
+        if start >= pos:
+            out.append(text[pos:start])
+            out.append(text[start:end].lower())
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _chat_swaps(text: str, swaps: list) -> None:
     """How people type in chat, read as the words they stand for: "u r" -> "you are", "ur" ->
     "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
@@ -205,6 +238,8 @@ def _chat_swaps(text: str, swaps: list) -> None:
         return
     # (all capitals are left alone: "IM" is also instant messaging, and shouting is lowered above)
     swaps.extend((m.start(), m.end(), _bare(m.group())) for m in _BARE_WORD.finditer(text) if not m.group().isupper())
+    swaps.extend((m.start(), m.end(), "I'll") for m in _ILL.finditer(text))
+    swaps.extend((m.start(), m.end(), m.group()[:-1] + "'s") for m in _ITS_LETS.finditer(text))
     swaps.extend(_set_off(text, m) for m in _PARTICLE.finditer(text))
 
 
