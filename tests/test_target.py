@@ -178,3 +178,35 @@ def test_reported_speech(nlp, text, word, want):
 ])
 def test_banter_with_open_affection(text, judged):
     _assert_category(text, "judging", judged)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Look, go away.", "go"),
+    ("Dude, whatever you say.", "whatever"),
+    ("Hey Sam, must be nice.", "must"),
+    ("honestly you're a joke", "you"),
+    ("Go away.", "Go"),
+    # no opener: the sentence's own first word, and nothing after a comma in the clause
+    ("For example, perhaps we could cache it.", "For"),
+    ("Look at the logs first.", "Look"),
+])
+def test_openers_before_the_clause(nlp, text, word):
+    from assertlint.engine.context import clause_start, opener_end
+
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    tok = next(t for t in doc if t.text == word)
+    assert opener_end(sent) == tok.i, [(t.text, t.pos_) for t in doc]
+    starts = {t.i for t in sent if clause_start(t)}  # the sentence's first token, and its clause's
+    assert starts == {sent.start, tok.i}, [(t.text, clause_start(t)) for t in sent]
+
+
+@pytest.mark.parametrize("text,category,want", [
+    ("Dude, cut the snark and answer the question.", "judging", True),  # "Dude" is addressed, not a subject
+    ("Sam, stop whining and send a patch.", "judging", True),
+    ("Look, whatever you say.", "passive-aggressive", True),
+    ("Honestly, whatever works for you is fine.", "passive-aggressive", False),
+    ("Is this a joke?!!!", "judging", True),  # a question, shouted
+])
+def test_openers_and_end_marks(text, category, want):
+    _assert_category(text, category, want)

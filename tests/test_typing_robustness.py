@@ -128,6 +128,10 @@ _CARELESS = {
     "all capitals": (str.upper, 0.98),
     "an @handle first": (lambda t: "@sam " + t, 0.98),
     "between other sentences": (lambda t: "Ok so I read the thread. " + t + " Anyway, moving on.", 0.99),
+    "an opener first": (lambda t: "Dude, " + t[0].lower() + t[1:], 0.98),
+    "an opener with no comma": (lambda t: "Honestly " + t[0].lower() + t[1:], 0.98),
+    "lol after": (lambda t: re.sub(r"[.!]+$", "", t.strip()) + " lol", 0.98),
+    "shouted end marks": (lambda t: re.sub(r"[.!]+$", "", t.strip()) + "!!!", 0.98),
 }
 
 

@@ -45,7 +45,8 @@ def test_gate_per_block_equals_gate_per_sentence(rules):
     assert n > 1000
 
 
-OLD_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w'@/.\-])")
+# (a lone "u", also before a final stop or a contraction: "shame on u.", "u're")
+OLD_YOU = re.compile(r"(?<![\w'@/.\-])u(?![\w@/\-]|\.\w|'(?!(?:re|ll|d|ve)\b))")
 OLD_ARE = re.compile(r"(?:(?<=\bu )|(?<=\byou )|(?<=\bwe )|(?<=\bthey ))r(?![\w'@/.\-])")
 
 

@@ -71,7 +71,7 @@ class CompiledRules:
                     elif pat.kind == "tokens":
                         if m.matcher is None:
                             m.matcher = Matcher(vocab, validate=True)
-                        m.matcher.add(key, [list(pat.value)])
+                        m.matcher.add(key, [_clause_starts(pat.value)])
                     else:
                         if m.dep is None:
                             m.dep = DependencyMatcher(vocab, validate=True)
@@ -118,6 +118,28 @@ class CompiledRules:
 
 
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM")
+CLAUSE_START = "assertlint_clause_start"
+
+
+def _clause_starts(tokens) -> list[dict]:
+    return [_clause_start(tok) for tok in tokens]
+
+
+def _clause_start(tok: dict) -> dict:
+    """A token pattern's IS_SENT_START read as the start of the sentence's clause, so that an
+    opener set off by a comma ("Look, go away.", "Sam, whatever you say.") leaves it in place
+    (engine/context.py: clause_start)."""
+    if tok.get("IS_SENT_START") is not True:
+        return tok
+    from spacy.tokens import Token
+
+    from .context import clause_start
+
+    if not Token.has_extension(CLAUSE_START):
+        Token.set_extension(CLAUSE_START, getter=clause_start)
+    out = {k: v for k, v in tok.items() if k != "IS_SENT_START"}
+    out["_"] = {**out.get("_", {}), CLAUSE_START: True}
+    return out
 
 
 def hyphenated_words(rules) -> frozenset:

@@ -110,16 +110,25 @@ def person(tok) -> str:
 
 def subject_of(verb):
     """The subject token of a verb, climbing through xcomp/conj/aux chains; None if imperative.
-    An @handle is the person addressed, not a subject: "@sam check your tone" is an order."""
+    An @handle is the person addressed, not a subject: "@sam check your tone" is an order; so is
+    an opener or a name set off by a comma before the verb ("Dude, cut the snark", "Sam, stop")."""
     for _ in range(6):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl") and not child.text.startswith("@"):
+            if child.dep_ in ("nsubj", "nsubjpass", "expl") and not child.text.startswith("@") and not _vocative(child, verb):
                 return child
         if verb.dep_ in ("xcomp", "conj", "aux", "auxpass", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
     return None
+
+
+def _vocative(subj, verb) -> bool:
+    """"Dude," / "Sam," opening the sentence before its verb: the person addressed."""
+    doc = subj.doc
+    nxt = subj.i + 1
+    return (nxt < len(doc) and doc[nxt].text == "," and nxt < verb.i and subj.i == subj.sent.start
+            and (subj.lower_ in OPENERS or subj.pos_ == "PROPN") and subj.lower_ not in SECOND)
 
 
 def subject_person(verb) -> str:
@@ -252,7 +261,7 @@ def is_question(sent) -> bool:
     """Ends in "?", or, with no end mark at all (chat), starts like a question: an auxiliary
     before its subject ("does that make sense", "is that ok") or a question word."""
     text = sent.text.rstrip().rstrip("\"'\u201d\u2019)")
-    if text.endswith("?"):
+    if text.rstrip("!1").endswith("?"):  # "?!!!", "?!1"
         return True
     if not text or text[-1] in ".!:;" or len(sent) < 2:
         return False
@@ -265,12 +274,70 @@ def is_question(sent) -> bool:
     return first in _INVERTING and words[1].dep_ in ("nsubj", "nsubjpass", "expl")
 
 
+# Words people open a sentence with before its clause, set off by a comma ("Look, go away.",
+# "Dude, whatever you say.", "Honestly, must be nice."): the clause after them starts the sentence
+# for the rules that read a sentence's first word.
+OPENERS = frozenset("""
+look listen dude dudes bro bruh man mate buddy pal honestly seriously frankly ok okay k yeah yea yep yup
+um umm uh oh ohh ugh wow hey hi hello guys folks everyone anyway anyways alright right so also btw lol
+lmao tbh ngl well sigh god jeez geez gosh welp hmm hm ah aha meh sorry srsly bruv fam sir madam
+""".split())
+_SET_OFF = frozenset({",", ":", "\u2014", "\u2013", "-", "..."})
+# openers that chat runs into the clause with no comma ("honestly you're a joke", "tbh whatever")
+_BARE_OPENERS = frozenset("honestly seriously frankly tbh ngl lol lmao btw bruh bro dude ugh sigh jeez geez welp".split())
+
+
+def opener_end(sent) -> int:
+    """The index of the first token of the sentence's clause: after leading punctuation and
+    interjections, and after a run of openers, @handles and names set off by a comma ("Look,",
+    "Sam,", "Hey Sam,", "Ok so, ..."); the sentence's first token when it has none."""
+    toks = [t for t in sent]
+    k = 0
+    while k < len(toks) and _leading_mark(toks[k]):
+        k += 1
+    if k == len(toks):
+        return sent.end
+    first = toks[k].i
+    cut = None  # just after the last mark that set off an opener run
+    for tok in toks[k:]:
+        if tok.text in _SET_OFF:
+            if tok.i == first:
+                return first
+            cut = tok.i + 1
+        elif not _opener(tok):
+            break
+    if cut is None and toks[k].lower_ in _BARE_OPENERS and k + 1 < len(toks) and not toks[k + 1].is_punct:
+        return first + 1
+    return cut if cut is not None else first
+
+
+def _leading_mark(tok) -> bool:
+    return tok.is_space or (tok.is_punct and tok.text not in _SET_OFF) or tok.pos_ == "INTJ"
+
+
+def _opener(tok) -> bool:
+    return tok.lower_ in OPENERS or tok.text.startswith("@") or tok.pos_ in ("PROPN", "INTJ")
+
+
 def at_sentence_start(sent, start: int) -> bool:
     for tok in sent:
         if tok.is_punct or tok.is_space or tok.pos_ == "INTJ":
             continue
-        return tok.i >= start
+        return tok.i >= start or start <= opener_end(sent)
     return True
+
+
+def clause_start(tok) -> bool:
+    """A sentence's first token, or the first token after its openers ("Look, [go] away.")."""
+    if tok.is_sent_start:
+        return True
+    doc = tok.doc
+    if tok.i == 0:
+        return False
+    before = doc[tok.i - 1]
+    if before.text not in _SET_OFF and before.lower_ not in _BARE_OPENERS:
+        return False
+    return opener_end(tok.sent) == tok.i
 
 
 def whole_sentence(sent, start: int, end: int) -> bool:

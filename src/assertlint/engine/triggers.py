@@ -190,6 +190,13 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
     splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
     words, and are left alone. The matcher and the gate both read phrases through here."""
     straight = respell_ur(phrase.translate(_STRAIGHT))
+    if straight.endswith(".") and not straight.endswith(".."):
+        # a phrase that ends its sentence ("scroll up.") ends it as well with "!"
+        return tuple(dict.fromkeys((*_apostrophe_variants(phrase, straight), *_apostrophe_variants(phrase, straight[:-1] + "!"))))
+    return _apostrophe_variants(phrase, straight)
+
+
+def _apostrophe_variants(phrase: str, straight: str) -> tuple[str, ...]:
     if "'" not in straight:
         return (phrase,) if straight == phrase else (straight,)
     words = straight.split(" ")

@@ -264,11 +264,13 @@ def _ur_swaps(text: str) -> list[tuple[int, int, str]]:
 
 def _set_off(text: str, m) -> tuple[int, int, str]:
     """The particle `m`, with a comma before it when a word runs into it and after it when it runs
-    into a word ("garbage lol" -> "garbage , lol"; "ngl ur" -> "ngl, ur")."""
+    into a word ("garbage lol" -> "garbage , lol"; "ngl ur" -> "ngl, ur"); one that closes the
+    sentence is a sentence of its own ("scroll up lol" -> "scroll up . lol")."""
     start, end = m.start(), m.end()
     word = m.group()
     if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
-        word = ", " + word
+        closes = end == len(text) or text[end] in "\n.!?"
+        word = (". " if closes else ", ") + word
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isalpha():
         word += ","
     return start, end, word
