@@ -108,15 +108,21 @@ def test_a_long_gate_regex_matches_quietly(capfd):
 def test_phrases_are_matched_typed_without_apostrophes_only_where_the_tokenizer_agrees():
     from assertlint.engine.triggers import phrase_variants
 
-    assert phrase_variants("i don't want to hear it") == ("i don't want to hear it", "i dont want to hear it")
-    assert phrase_variants("you're out of your depth") == ("you're out of your depth", "youre out of your depth")
-    # "its", "were", "well" are other words: a phrase with "it's" keeps only its own spelling
-    assert phrase_variants("it's on you") == ("it's on you",)
+    assert phrase_variants("i don't want to hear it") == ("i don't want to hear it", "i dont want to hear it", "i do not want to hear it")
+    assert phrase_variants("you're out of your depth") == ("you're out of your depth", "youre out of your depth", "you are out of your depth")
+    # "its", "were", "well" are other words: a phrase with "it's" keeps only its own spelling (and the
+    # spelled-out one)
+    assert phrase_variants("it's on you") == ("it's on you", "it is on you")
     assert phrase_variants("end of discussion") == ("end of discussion",)
     # each contraction either way, and a phrase written with a curly apostrophe read straight
     assert set(phrase_variants("i don't care that you don't")) == {
         "i don't care that you don't", "i dont care that you don't", "i don't care that you dont",
-        "i dont care that you dont"}
+        "i dont care that you dont", "i do not care that you do not"}
+    # a sentence's end typed with "!"; "will" said with "going to", and back (the prose reads
+    # "i'm gonna report you" as "i'll report you": source/respell.py)
+    assert phrase_variants("scroll up.") == ("scroll up.", "scroll up!")
+    assert {"i'm going to report you", "i'm gonna report you", "i will report you"} <= set(phrase_variants("i'll report you"))
+    assert "you'll regret this" in phrase_variants("you're gonna regret this")
     assert phrase_variants("i don\u2019t want to hear it")[0] == "i don't want to hear it"
 
 

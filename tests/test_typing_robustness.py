@@ -132,6 +132,9 @@ _CARELESS = {
     "an opener with no comma": (lambda t: "Honestly " + t[0].lower() + t[1:], 0.98),
     "lol after": (lambda t: re.sub(r"[.!]+$", "", t.strip()) + " lol", 0.98),
     "shouted end marks": (lambda t: re.sub(r"[.!]+$", "", t.strip()) + "!!!", 0.98),
+    "contractions spelled out": (lambda t: re.sub(r"\b(I'm|I'll|don't|you're|can't|won't)\b", lambda m: {
+        "I'm": "I am", "I'll": "I will", "don't": "do not", "you're": "you are", "can't": "cannot", "won't": "will not"}[m.group()], t), 0.97),
+    "going to for will": (lambda t: re.sub(r"\bI'll\b", "I'm going to", re.sub(r"\byou'll\b", "you're gonna", t)), 0.97),
 }
 
 

@@ -349,14 +349,19 @@ def whole_sentence(sent, start: int, end: int) -> bool:
     return True
 
 
+# a contraction's second half and the word spelled out ("you 're" / "you are") are one word to
+# sentence_has: careful writers type contractions in full
+SPELLED_OUT = {"'re": "are", "'m": "am", "'ll": "will", "n't": "not", "'ve": "have"}
+
+
 def sentence_has(sent, start: int, end: int, words) -> bool:
     """Does the sentence, outside the matched tokens, hold one of `words` (lowercase or lemma)?
     "That was fair, right?" has "fair" beside the tag; "It's at 3, right?" has none. An entry
     with spaces is a run of consecutive tokens: "i should", "you 'd" (spaCy's split of "you'd")."""
     toks = [t for t in sent if not (start <= t.i < end)]
-    forms = [(t.lower_, t.lemma_.lower()) for t in toks]
+    forms = [(t.lower_, t.lemma_.lower(), SPELLED_OUT.get(t.lower_, t.lower_)) for t in toks]
     for w in words:
-        parts = w.split()
+        parts = [SPELLED_OUT.get(p, p) if p in SPELLED_OUT else p for p in w.split()]
         n = len(parts)
         for k in range(len(forms) - n + 1):
             if all(p in forms[k + j] and toks[k + j].i == toks[k].i + j for j, p in enumerate(parts)):

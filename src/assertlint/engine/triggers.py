@@ -190,10 +190,38 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
     splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
     words, and are left alone. The matcher and the gate both read phrases through here."""
     straight = respell_ur(phrase.translate(_STRAIGHT))
+    forms = [straight]
+    spelled = _CONTRACTION.sub(lambda m: _SPELLED_OUT[m.group().lower()], straight)
+    if spelled != straight:
+        forms.append(spelled)  # "i'm done talking to you" -> "i am done talking to you"
+    if _WILL.search(straight):  # "i'll report you" -> "i'm going to report you", "i'm gonna report you"
+        forms += [_WILL.sub(lambda m, g=g: _GOING[m.group(1).lower()] + g, straight) for g in (" going to", " gonna")]
+    if _GOING_TO.search(straight):  # and back: the prose reads "i'm gonna" as "i'll" (source/respell.py)
+        forms.append(_GOING_TO.sub(lambda m: _WILL_OF[m.group(1).lower()], straight))
     if straight.endswith(".") and not straight.endswith(".."):
         # a phrase that ends its sentence ("scroll up.") ends it as well with "!"
-        return tuple(dict.fromkeys((*_apostrophe_variants(phrase, straight), *_apostrophe_variants(phrase, straight[:-1] + "!"))))
-    return _apostrophe_variants(phrase, straight)
+        forms += [f[:-1] + "!" for f in forms]
+    out = [v for f in forms for v in _apostrophe_variants(phrase if f is straight else f, f)]
+    return tuple(dict.fromkeys(out))
+
+
+# Contractions written out in full, as careful or formal writers type them ("I am not discussing
+# this", "do not come crying to me"): a phrase written with the contraction matches both.
+_SPELLED_OUT = {
+    "i'm": "i am", "you're": "you are", "we're": "we are", "they're": "they are", "don't": "do not",
+    "doesn't": "does not", "didn't": "did not", "i'll": "i will", "you'll": "you will", "we'll": "we will",
+    "won't": "will not", "can't": "cannot", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
+    "weren't": "were not", "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is",
+    "who's": "who is", "he's": "he is", "she's": "she is", "i've": "i have", "you've": "you have",
+    "we've": "we have", "haven't": "have not", "hasn't": "has not", "i'd": "i would", "you'd": "you would",
+    "couldn't": "could not", "wouldn't": "would not", "shouldn't": "should not", "gonna": "going to",
+}
+_WILL = re.compile(r"(?<![\w'])(i|you|we|they|he|she)(?:'ll| will)(?![\w'])", re.I)
+_GOING = {"i": "i'm", "you": "you're", "we": "we're", "they": "they're", "he": "he's", "she": "she's"}
+_GOING_TO = re.compile(r"(?<![\w'])(i'm|im|i am|you're|youre|you are|ur|u r|we're|we are) (?:going to|gonna)(?= )", re.I)
+_WILL_OF = {"i'm": "i'll", "im": "i'll", "i am": "i'll", "you're": "you'll", "youre": "you'll", "you are": "you'll",
+            "ur": "you'll", "u r": "you'll", "we're": "we'll", "we are": "we'll"}
+_CONTRACTION = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _SPELLED_OUT)) + r")(?![\w'])", re.I)
 
 
 def _apostrophe_variants(phrase: str, straight: str) -> tuple[str, ...]:
@@ -239,6 +267,7 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
 
 # Forms whose lemma is another word (spaCy lemmatises "me" to "i", "n't" to "not", "'ll" to "will"):
 # a context entry matched on the lemma may be typed as any of these.
+_FULL_OF = {"'re": ("are",), "'m": ("am",), "'ll": ("will",), "n't": ("not",), "'ve": ("have",)}  # context.SPELLED_OUT
 _LEMMA_FORMS = {
     "i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "ya u ye yourself",
     "not": "n't nt", "will": "'ll ll wo", "would": "'d d", "can": "ca", "have": "'ve ve", "be": "'m m 're re 's",
@@ -257,7 +286,7 @@ def context_requirement(rule: Rule) -> frozenset[str] | None:
     for entry in entries:
         best = None
         for word in entry.split():
-            forms = inflections(word) | set(_LEMMA_FORMS.get(word, "").split()) if word[:1].isalpha() else {word}
+            forms = inflections(word) | set(_LEMMA_FORMS.get(word, "").split()) if word[:1].isalpha() else {word, *_FULL_OF.get(word, ())}
             seen = visible(forms)
             if seen and (best is None or _score(seen) < _score(best)):
                 best = seen

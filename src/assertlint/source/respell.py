@@ -230,9 +230,31 @@ def _lowered(text: str, shouted: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+# The near future said with "going to" ("I'm going to report you", "ur gonna regret this") is read
+# as "will", the form the rules are written in; not before a place or a thing ("going to the
+# office", "going to school"), where "going" is the verb.
+_FUTURE = re.compile(
+    r"(?<![\w'@/.\-])(?:([Ii])(?:'m| am|m)|([Yy]ou|[Uu])(?:'re| are| r|re)|([Uu])r|([Ww]e)(?:'re| are))"
+    r" (?:going to|gonna)(?= (?!(?:the|a|an|my|your|ur|his|her|their|our|its|this|that|these|those|some|school|work|"
+    r"bed|class|church|town|lunch|dinner|breakfast|court|jail|prison|hospital|college|university|home|sleep|"
+    r"hell|war|mars|london|paris|be\s+(?:a|an|the)\b)\b)[a-z])")
+
+
+def _future(m) -> str:
+    i, you, u, we = m.groups()
+    if i:
+        return "I'll"
+    if we:
+        return we + "'ll"
+    word = you or u
+    return ("You" if word[0].isupper() else "you") + "'ll"
+
+
 def _chat_swaps(text: str, swaps: list) -> None:
     """How people type in chat, read as the words they stand for: "u r" -> "you are", "ur" ->
     "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
+    if "going to" in text or "gonna" in text:
+        swaps.extend((m.start(), m.end(), _future(m)) for m in _FUTURE.finditer(text))
     _you_swaps(text, swaps)
     if not _CHAT_HINT.search(text):
         return
