@@ -9,7 +9,7 @@ import pytest
 from assertlint.source.markup import prose_blocks
 from assertlint.source.respell import _ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, _ILL, _ITS_LETS, _FUTURE, Respeller, _candidates
 
-VOCAB = ["moron", "idiot", "stupid", "fuck", "fucking", "shit", "asshole", "bitchy", "loser", "disgusting"]
+VOCAB = ["moron", "idiot", "stupid", "fuck", "fucking", "shit", "asshole", "bitchy", "loser", "disgusting", "einstein", "karen"]
 MASKED = ["fuck", "fucking", "shit", "bitch", "bitchy", "asshole", "damn"]
 
 
@@ -50,6 +50,7 @@ def respell():
     ("UR SO BAD AT THIS", "you're so bad at this"),
     ("I'm going to report you and ur gonna regret it", "I'll report you and you'll regret it"),
     ("We are going to revert it", "We'll revert it"),
+    ("Do whatever you want, Sam. Bye, Ana!", "Do whatever you want. Bye!"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)
@@ -65,6 +66,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "fell ill last week, ill health, an ill-formed file, the u.s. office, u's",
     "the parser and its own cache; it lets you skip a step",
     "I'm going to the office; we are going to school; you're going to be a star",
+    "Sure thing, Einstein. Thanks, Karen.",  # names the rules read (condescending vocatives) stay
 ])
 def test_everything_else_is_left_alone(respell, text):
     (prose,) = prose_blocks(text)

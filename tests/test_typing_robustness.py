@@ -134,6 +134,7 @@ _CARELESS = {
     "shouted end marks": (lambda t: re.sub(r"[.!]+$", "", t.strip()) + "!!!", 0.98),
     "contractions spelled out": (lambda t: re.sub(r"\b(I'm|I'll|don't|you're|can't|won't)\b", lambda m: {
         "I'm": "I am", "I'll": "I will", "don't": "do not", "you're": "you are", "can't": "cannot", "won't": "will not"}[m.group()], t), 0.97),
+    "a name last": (lambda t: t.strip()[:-1] + ", Sam?" if t.strip().endswith("?") else re.sub(r"[.!]+$", "", t.strip()) + ", Sam.", 0.98),
     "going to for will": (lambda t: re.sub(r"\bI'll\b", "I'm going to", re.sub(r"\byou'll\b", "you're gonna", t)), 0.97),
 }
 

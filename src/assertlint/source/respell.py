@@ -45,6 +45,7 @@ _MAX_WORD = 40  # longer runs are not words anybody typed for a word (hashes, ba
 # (a shout starts where its run of capitals and apostrophes starts, never inside one: each run is
 # scanned once)
 _SHOUT = re.compile(r"\b(?<![A-Z']')[A-Z][A-Z'][A-Z']*+(?:[ \t]++(?:[A-Z][A-Z'][A-Z']*+|A|I)\b){2,}")
+_TRAILING_NAME = re.compile(r", ([A-Z][a-z]{1,15})(?=[.!?]+(?:\s|$))")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}+\b")
 _SHOUT_WORD = re.compile(r"[A-Za-z']++")
 # "u" for "you" in chat ("sorry u feel that way", "who asked u"): a lone lower-case u between words
@@ -190,12 +191,22 @@ class Respeller:
         # chat typing is read in the shout lowered ("UR SO BAD" -> "you're so bad"); where both
         # respell a word, the chat reading wins (_disjoint keeps the first of two equal swaps)
         _chat_swaps(_lowered(text, shouted) if shouted else text, swaps)
+        if ", " in text:
+            self._trailing_names(text, swaps)
         swaps.extend(shouted)
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
+
+    def _trailing_names(self, text: str, swaps: list) -> None:
+        """A name said last, after a comma ("Do whatever you want, Sam."), is left out of the parse:
+        the sentence then ends where its rules expect it to. A word the rules know ("Sure thing,
+        Einstein.", "Thanks, Karen.") stays: it is what they read."""
+        for m in _TRAILING_NAME.finditer(text):
+            if m.group(1).lower() not in self.vocabulary:
+                swaps.append((m.start(), m.end(), ""))
 
     def _shouting(self, text: str, swaps: list) -> None:
         for m in _SHOUT.finditer(text):  # every shouted word lowered (and respelled) on its own
