@@ -76,16 +76,18 @@ def _units(prose: Prose) -> Iterable[tuple[int, int]]:
 # The @handles a message opens with ("@sam Go away.", "@ana @li: whatever you say") name who it is
 # for; the sentence starts after them, where its first word is the sentence's first word (rules
 # read orders and stock replies at the start of a sentence). A handle that is the subject ("@sam
-# is right") or that a word is said of ("@sam clueless as ever") stays in the sentence.
+# is right") or that a word is said of ("@sam clueless as ever") stays in the sentence. (Bounded:
+# at most eight handles of GitHub's length, so every attempt costs a bounded step.)
 _LEAD_HANDLES = re.compile(
-    r"[ \t]*(?:@[A-Za-z0-9][\w.\-]*[,:]?[ \t]+)+"
+    r"(?:@[A-Za-z0-9][\w.\-]{0,38}+[,:]?[ \t]{1,4}+){1,8}+"
     r"(?=[A-Z]|(?:you|u|ur|your|yours|y'all|i|i'm|im|we|please|pls|thanks|thank|thx|stop|just|why|what|how|so|"
     r"lol|ok|okay|no|yes|not|don't|dont|sure|fine|whatever|again|like|must|either|keep|go|get)\b)")
 
 
 def _after_handles(text: str, pos: int) -> int:
-    if text.startswith("@", pos) or text.startswith(" @", pos):
-        m = _LEAD_HANDLES.match(text, pos)
+    at = pos + 1 if text.startswith(" @", pos) else pos
+    if text.startswith("@", at):
+        m = _LEAD_HANDLES.match(text, at)
         if m:
             return m.end()
     return pos
