@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..errors import RuleError
 from ..ruleset.model import Pattern, Rule
-from .triggers import phrase_variants
+from .triggers import matcher_tokens, phrase_variants
 
 
 @dataclass(frozen=True)
@@ -122,25 +122,7 @@ CLAUSE_START = "assertlint_clause_start"
 
 
 def _clause_starts(tokens) -> list[dict]:
-    return [_clause_start(_spelled_out(tok)) for tok in tokens]
-
-
-# A token written as a contraction's second half also matches the word spelled out ("you 're" /
-# "you are", "do n't" / "do not"): careful writers type contractions in full.
-_FULL = {"'re": "are", "'m": "am", "'ll": "will", "n't": "not", "'ve": "have"}
-
-
-def _spelled_out(tok: dict) -> dict:
-    out = tok
-    for key in ("LOWER", "ORTH", "NORM"):
-        value = tok.get(key)
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
-        if not words:
-            continue
-        extra = [_FULL[w] for w in words if w in _FULL and _FULL[w] not in words]
-        if extra:
-            out = {**out, key: {"IN": [*words, *dict.fromkeys(extra)]}}
-    return out
+    return [_clause_start(tok) for tok in matcher_tokens(tokens)]
 
 
 def _clause_start(tok: dict) -> dict:

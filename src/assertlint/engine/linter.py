@@ -19,7 +19,7 @@ from . import checks, parallel
 from . import context as ctx
 from .checks._match import MatchContext
 from .merge import select_groups
-from .triggers import COMMON, gate_for
+from .triggers import COMMON, gate_for, rule_words
 
 MAX_UNIT_CHARS = 1000  # one parse at most this long: bounded memory on any input
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
@@ -169,7 +169,7 @@ class Engine:
         self.gate = gate_for(self.rules) if gate else None
         self.jobs = jobs  # 0: automatic
         vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
-        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON)
+        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON, rule_words(self.rules))
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])

@@ -20,7 +20,7 @@ from bisect import bisect_left
 import re2
 
 from ..ruleset.model import Pattern, Rule
-from ..source.respell import APOSTROPHES, respell_ur
+from ..source.respell import APOSTROPHES, RESPELLED_BARE, respell_ur
 from .contractions import SPLITS
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -184,7 +184,7 @@ def _score(words: set[str]) -> float:
 Requirement = tuple  # a conjunction: tuple of word sets, each of which the sentence must hit
 
 
-def phrase_variants(phrase: str) -> tuple[str, ...]:
+def phrase_variants(phrase: str, intensified: bool = True) -> tuple[str, ...]:
     """`phrase` and, when it holds contractions, the same phrase typed without their apostrophes
     ("i don't want to hear it" -> "i dont want to hear it"), for the contractions spaCy's tokenizer
     splits the same way either way (do|n't, do|nt); "it's" -> "its" and "we're" -> "were" are other
@@ -198,12 +198,23 @@ def phrase_variants(phrase: str) -> tuple[str, ...]:
         forms += [_WILL.sub(lambda m, g=g: _GOING[m.group(1).lower()] + g, straight) for g in (" going to", " gonna")]
     if _GOING_TO.search(straight):  # and back: the prose reads "i'm gonna" as "i'll" (source/respell.py)
         forms.append(_GOING_TO.sub(lambda m: _WILL_OF[m.group(1).lower()], straight))
+    opening = _SUBJECT_AUX.match(straight) if intensified else None
+    if opening and straight[opening.end():].split(" ", 1)[0].lower() not in INTENSIFIERS:
+        # "i'm done talking to you" -> "i'm literally done talking to you"
+        head, tail = straight[:opening.end()], straight[opening.end():]
+        forms += [f"{head}{adv} {tail}" for adv in INTENSIFIERS]
     if straight.endswith(".") and not straight.endswith(".."):
         # a phrase that ends its sentence ("scroll up.") ends it as well with "!"
         forms += [f[:-1] + "!" for f in forms]
     out = [v for f in forms for v in _apostrophe_variants(phrase if f is straight else f, f)]
     return tuple(dict.fromkeys(out))
 
+
+# Words people put between a subject and what they say of it ("I'm literally done talking to you",
+# "I'll definitely report you"): a phrase that opens with a subject and its auxiliary takes them there.
+INTENSIFIERS = ("really", "literally", "honestly", "seriously", "totally", "definitely")
+_INTENSIFIER_RX = r"(?:\W*(?:" + "|".join(INTENSIFIERS) + r"))?"
+_SUBJECT_AUX = re.compile(r"(?:i'm|i am|i'll|i will|you're|you are|we're|we are|we'll|i've|it's|that's|this is) ", re.I)
 
 # Contractions written out in full, as careful or formal writers type them ("I am not discussing
 # this", "do not come crying to me"): a phrase written with the contraction matches both.
@@ -228,7 +239,10 @@ def _apostrophe_variants(phrase: str, straight: str) -> tuple[str, ...]:
     if "'" not in straight:
         return (phrase,) if straight == phrase else (straight,)
     words = straight.split(" ")
-    slots = [i for i, w in enumerate(words) if "'" in w and w.lower().replace("'", "") in SPLITS]
+    # (a contraction source/respell.py gives its apostrophe back in the prose, "dont" -> "don't",
+    # needs no typed-without variant: the prose never holds it in lower case)
+    slots = [i for i, w in enumerate(words) if "'" in w and w.lower().replace("'", "") in SPLITS
+             and w.lower().replace("'", "") not in RESPELLED_BARE]
     out = [straight]
     for mask in range(1, 1 << min(len(slots), 3)):  # each contraction typed either way ("i don't care that you dont")
         typed = list(words)
@@ -247,14 +261,14 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
     when some alternative has no literal word the gate can see (then every sentence is parsed)."""
     if pattern.kind == "phrases":
         alts = []
-        for phrase in (v for p in pattern.value for v in phrase_variants(p)):
+        for phrase in (v for p in pattern.value for v in phrase_variants(p, intensified=False)):
             words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
             if not words:
                 return None
             alts.append(tuple({w} for w in dict.fromkeys(words)))
         return alts
     sets = []
-    for node in pattern.value:
+    for node in (pattern.value if pattern.kind == "dependency" else matcher_tokens(pattern.value)):
         attrs = node.get("RIGHT_ATTRS", node) if pattern.kind == "dependency" else node
         words = _token_triggers(attrs)
         words = visible(words) if words else None
@@ -400,6 +414,66 @@ def gate_bytes(low: str) -> bytes | None:
         return None
 
 
+def matcher_tokens(tokens) -> list[dict]:
+    """A token pattern as the matcher runs it (engine/compile.py) and the gate reads it: a
+    contraction's second half also takes the word spelled out, and an intensifier may follow an
+    auxiliary ("I'm literally done talking to you")."""
+    out: list[dict] = []
+    for k, tok in enumerate(tokens):
+        out.append(_spelled_out(tok))
+        if k + 1 < len(tokens) and _takes_intensifier(tok, tokens[k + 1]):
+            out.append(_INTENSIFIER)
+    return out
+
+
+# A token written as a contraction's second half also matches the word spelled out ("you 're" /
+# "you are", "do n't" / "do not"): careful writers type contractions in full.
+_FULL = {"'re": "are", "'m": "am", "'ll": "will", "n't": "not", "'ve": "have"}
+
+
+def _spelled_out(tok: dict) -> dict:
+    out = tok
+    for key in ("LOWER", "ORTH", "NORM"):
+        value = tok.get(key)
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+        if not words:
+            continue
+        extra = [_FULL[w] for w in words if w in _FULL and _FULL[w] not in words]
+        if extra:
+            out = {**out, key: {"IN": [*words, *dict.fromkeys(extra)]}}
+    return out
+
+
+# an intensifier between an auxiliary and what follows it does not change what the pattern means
+_AUX_FORMS = frozenset({"'m", "am", "'re", "are", "'ll", "will", "m", "re", "ll"})
+_INTENSIFIER = {"LOWER": {"IN": list(INTENSIFIERS)}, "OP": "?"}
+
+
+def _takes_intensifier(tok: dict, nxt: dict) -> bool:
+    if tok.get("OP") not in (None, "?") or nxt.get("OP"):
+        return False
+    value = tok.get("LOWER", tok.get("ORTH"))
+    words = {value} if isinstance(value, str) else set(value.get("IN", ())) if isinstance(value, dict) else set()
+    return bool(words & _AUX_FORMS)
+
+
+def rule_words(rules) -> frozenset[str]:
+    """Every word a rule's patterns or exceptions name (phrases, and the LOWER / ORTH / TEXT values
+    of token and dependency patterns), lower-cased."""
+    out: set[str] = set()
+    for rule in rules:
+        for pattern in (*rule.patterns, *rule.exceptions):
+            if pattern.kind == "phrases":
+                out.update(w for p in pattern.value for w in _WORD.findall(p.lower()))
+                continue
+            for node in pattern.value:
+                attrs = node.get("RIGHT_ATTRS", node) if pattern.kind == "dependency" else node
+                for key in ("LOWER", "ORTH", "TEXT"):
+                    if key in attrs:
+                        out.update(_words(attrs[key]) or ())
+    return frozenset(out)
+
+
 def token_regex(pattern: Pattern) -> GateRegex | None:
     src = token_regex_source(pattern)
     return None if src is None else GateRegex(src)
@@ -407,9 +481,17 @@ def token_regex(pattern: Pattern) -> GateRegex | None:
 
 def _phrases_regex(pattern: Pattern) -> str:
     alts = []
-    for phrase in (v for p in pattern.value for v in phrase_variants(p)):
-        words = _WORD.findall(phrase.lower().replace("\u2019", "'"))
-        alts.append(r"\W*".join(_literal_regex({w}) for w in words))
+    for phrase in (v for p in pattern.value for v in phrase_variants(p, intensified=False)):
+        low = phrase.lower().replace("\u2019", "'")
+        opening = _SUBJECT_AUX.match(low)
+        words = _WORD.findall(low)
+        rx = r"\W*".join(_literal_regex({w}) for w in words)
+        if opening:  # the intensified variants, as one optional word after the opening
+            k = len(_WORD.findall(low[:opening.end()]))
+            head = r"\W*".join(_literal_regex({w}) for w in words[:k])
+            tail = r"\W*".join(_literal_regex({w}) for w in words[k:])
+            rx = head + _INTENSIFIER_RX + r"\W*" + tail
+        alts.append(rx)
     return "(?:" + "|".join(alts) + ")"
 
 
@@ -454,7 +536,7 @@ def token_regex_source(pattern: Pattern) -> str | None:
         return None  # the parse decides word order; the word sets are the filter
     if pattern.kind == "phrases":
         return _phrases_regex(pattern)
-    return _join_parts([_token_part(tok) for tok in pattern.value])
+    return _join_parts([_token_part(tok) for tok in matcher_tokens(pattern.value)])
 
 
 class Gate:

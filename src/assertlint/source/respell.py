@@ -97,6 +97,7 @@ _ILL = re.compile(
 _ITS_LETS = re.compile(
     r"(?<![\w'@/.\-])(?:[Ii]ts(?= (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|"
     r"always|never|really|so|too|because|just|all|a|an|the|your|my|time)\b)|[Ll]ets(?= (?:just|be|not|face|agree|hope)\b))")
+RESPELLED_BARE = frozenset(_BARE)  # what the prose never holds typed without its apostrophe (in lower case)
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 # chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
 # nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
@@ -120,8 +121,10 @@ class Respeller:
     """Respells typed-around words into words of `vocabulary`. `masked` lists the words people
     mask with * or #, most likely first: "f**k" -> the first of them that fits ("fuck")."""
 
-    def __init__(self, vocabulary, masked=(), common=()) -> None:
+    def __init__(self, vocabulary, masked=(), common=(), named=()) -> None:
         self.vocabulary = frozenset(w.lower() for w in vocabulary if w.isalpha())
+        # every word the rules name (a trailing "Einstein" is what a rule reads, not a name to drop)
+        self.named = frozenset(w.lower() for w in named) | self.vocabulary
         # stretched common words ("sooo", "reallyyy", "pleeease") are squeezed too, never un-leeted
         self.common = frozenset(w.lower() for w in common if w.isalpha()) | STRETCHED_COMMON
         self.masked = tuple(w.lower() for w in masked if w.isalpha())
@@ -205,7 +208,7 @@ class Respeller:
         the sentence then ends where its rules expect it to. A word the rules know ("Sure thing,
         Einstein.", "Thanks, Karen.") stays: it is what they read."""
         for m in _TRAILING_NAME.finditer(text):
-            if m.group(1).lower() not in self.vocabulary:
+            if m.group(1).lower() not in self.named:
                 swaps.append((m.start(), m.end(), ""))
 
     def _shouting(self, text: str, swaps: list) -> None:
