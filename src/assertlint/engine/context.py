@@ -361,7 +361,7 @@ def sentence_has(sent, start: int, end: int, words) -> bool:
     toks = [t for t in sent if not (start <= t.i < end)]
     forms = [(t.lower_, t.lemma_.lower(), SPELLED_OUT.get(t.lower_, t.lower_)) for t in toks]
     for w in words:
-        parts = [SPELLED_OUT.get(p, p) if p in SPELLED_OUT else p for p in w.split()]
+        parts = [SPELLED_OUT.get(p, p) for p in w.split()]
         n = len(parts)
         for k in range(len(forms) - n + 1):
             if all(p in forms[k + j] and toks[k + j].i == toks[k].i + j for j, p in enumerate(parts)):

@@ -21,6 +21,7 @@ import re2
 
 from ..ruleset.model import Pattern, Rule
 from ..source.respell import APOSTROPHES, RESPELLED_BARE, respell_ur
+from .context import SPELLED_OUT
 from .contractions import SPLITS
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -281,7 +282,6 @@ def pattern_requirements(pattern: Pattern) -> list[Requirement] | None:
 
 # Forms whose lemma is another word (spaCy lemmatises "me" to "i", "n't" to "not", "'ll" to "will"):
 # a context entry matched on the lemma may be typed as any of these.
-_FULL_OF = {"'re": ("are",), "'m": ("am",), "'ll": ("will",), "n't": ("not",), "'ve": ("have",)}  # context.SPELLED_OUT
 _LEMMA_FORMS = {
     "i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "ya u ye yourself",
     "not": "n't nt", "will": "'ll ll wo", "would": "'d d", "can": "ca", "have": "'ve ve", "be": "'m m 're re 's",
@@ -300,7 +300,7 @@ def context_requirement(rule: Rule) -> frozenset[str] | None:
     for entry in entries:
         best = None
         for word in entry.split():
-            forms = inflections(word) | set(_LEMMA_FORMS.get(word, "").split()) if word[:1].isalpha() else {word, *_FULL_OF.get(word, ())}
+            forms = inflections(word) | set(_LEMMA_FORMS.get(word, "").split()) if word[:1].isalpha() else {word, SPELLED_OUT.get(word, word)}
             seen = visible(forms)
             if seen and (best is None or _score(seen) < _score(best)):
                 best = seen
@@ -427,8 +427,7 @@ def matcher_tokens(tokens) -> list[dict]:
 
 
 # A token written as a contraction's second half also matches the word spelled out ("you 're" /
-# "you are", "do n't" / "do not"): careful writers type contractions in full.
-_FULL = {"'re": "are", "'m": "am", "'ll": "will", "n't": "not", "'ve": "have"}
+# "you are", "do n't" / "do not"): careful writers type contractions in full (context.SPELLED_OUT).
 
 
 def _spelled_out(tok: dict) -> dict:
@@ -438,7 +437,7 @@ def _spelled_out(tok: dict) -> dict:
         words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
         if not words:
             continue
-        extra = [_FULL[w] for w in words if w in _FULL and _FULL[w] not in words]
+        extra = [SPELLED_OUT[w] for w in words if w in SPELLED_OUT and SPELLED_OUT[w] not in words]
         if extra:
             out = {**out, key: {"IN": [*words, *dict.fromkeys(extra)]}}
     return out
