@@ -192,7 +192,7 @@ def phrase_variants(phrase: str, intensified: bool = True) -> tuple[str, ...]:
     words, and are left alone. The matcher and the gate both read phrases through here."""
     straight = respell_ur(phrase.translate(_STRAIGHT))
     forms = [straight]
-    spelled = _CONTRACTION.sub(lambda m: _SPELLED_OUT[m.group().lower()], straight)
+    spelled = _CONTRACTION.sub(lambda m: _WRITTEN_OUT[m.group().lower()], straight)
     if spelled != straight:
         forms.append(spelled)  # "i'm done talking to you" -> "i am done talking to you"
     if _WILL.search(straight):  # "i'll report you" -> "i'm going to report you", "i'm gonna report you"
@@ -219,7 +219,7 @@ _SUBJECT_AUX = re.compile(r"(?:i'm|i am|i'll|i will|you're|you are|we're|we are|
 
 # Contractions written out in full, as careful or formal writers type them ("I am not discussing
 # this", "do not come crying to me"): a phrase written with the contraction matches both.
-_SPELLED_OUT = {
+_WRITTEN_OUT = {
     "i'm": "i am", "you're": "you are", "we're": "we are", "they're": "they are", "don't": "do not",
     "doesn't": "does not", "didn't": "did not", "i'll": "i will", "you'll": "you will", "we'll": "we will",
     "won't": "will not", "can't": "cannot", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
@@ -233,7 +233,7 @@ _GOING = {"i": "i'm", "you": "you're", "we": "we're", "they": "they're", "he": "
 _GOING_TO = re.compile(r"(?<![\w'])(i'm|im|i am|you're|youre|you are|ur|u r|we're|we are) (?:going to|gonna)(?= )", re.I)
 _WILL_OF = {"i'm": "i'll", "im": "i'll", "i am": "i'll", "you're": "you'll", "youre": "you'll", "you are": "you'll",
             "ur": "you'll", "u r": "you'll", "we're": "we'll", "we are": "we'll"}
-_CONTRACTION = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _SPELLED_OUT)) + r")(?![\w'])", re.I)
+_CONTRACTION = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _WRITTEN_OUT)) + r")(?![\w'])", re.I)
 
 
 def _apostrophe_variants(phrase: str, straight: str) -> tuple[str, ...]:
@@ -426,11 +426,9 @@ def matcher_tokens(tokens) -> list[dict]:
     return out
 
 
-# A token written as a contraction's second half also matches the word spelled out ("you 're" /
-# "you are", "do n't" / "do not"): careful writers type contractions in full (context.SPELLED_OUT).
-
-
 def _spelled_out(tok: dict) -> dict:
+    """A token written as a contraction's second half also matches the word spelled out ("you 're"
+    / "you are", "do n't" / "do not"): careful writers type contractions in full (context.SPELLED_OUT)."""
     out = tok
     for key in ("LOWER", "ORTH", "NORM"):
         value = tok.get(key)
