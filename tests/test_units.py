@@ -58,3 +58,21 @@ def test_chat_respellings_are_found_where_they_were(text):
 
     assert [m.span() for m in respell._YOU.finditer(text)] == [m.span() for m in OLD_YOU.finditer(text)]
     assert [m.span() for m in respell._ARE.finditer(text)] == [m.span() for m in OLD_ARE.finditer(text)]
+
+
+def test_whole_message_position_reads_the_whole_input():
+    """position = "whole-message" (JDG024): the match must be all the input says, @handles and
+    quoted lines aside; the parse unit alone cannot tell, since every sentence is parsed apart."""
+    import assertlint
+
+    def laughs(text):
+        return [f.text for f in assertlint.check(text) if f.rule == "JDG024"]
+
+    assert laughs("LOL\n") == ["LOL"]
+    assert laughs("@sam @li LMAO\n") == ["LMAO"]
+    assert laughs("> We could rewrite it in a weekend.\n\nLOL 😂\n") == ["LOL 😂"]
+    assert laughs("LOL\nThanks for the fix.\n") == []  # a line of its own, but not the whole message
+    assert laughs("Thanks for the fix.\n\nLOL\n") == []
+    assert laughs("Thanks for the fix. LOL\n") == []
+    assert laughs("LOL. Fair point, fixing it now.\n") == []
+    assert laughs("LOL\n\n" + "x" * 5000 + "\n") == []

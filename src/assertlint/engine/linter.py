@@ -398,7 +398,7 @@ class Engine:
                 if any(s < m.end and m.start < e for s, e in exceptions.get(ri, ())):
                     continue
                 mc = MatchContext(doc, m.start, m.end, quotes=quotes, base=base, lexicons=self.lexicons,
-                                  refs=m.refs, context=rule.context, block=prose.text)
+                                  refs=m.refs, context=rule.context, block=prose.text, prose=prose, source=source)
                 if all(check.keep(mc, value) for check, value in checks):
                     out.append(self._candidate(rule, doc, m, mc.sent, prose, base, source))
         return out

@@ -111,7 +111,7 @@ _CHAT_HINT = re2.compile(r"(?i)\b(?:" + "|".join((*_BARE, *PARTICLES, "ill", "le
                                                         "its (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|always|never|really|so|too|because|just|all|a|an|the|your|my|time)")) + r")\b")
 STRETCHED_COMMON = frozenset("""
 so too very really please no yes what why stop you your now ever never what whatever seriously
-omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey
+omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey xd lmao lmfao rofl
 """.split())
 _RUN = re.compile(r"([A-Za-z])\1{2,}")
 _MAX_TRIES = 256

@@ -9,9 +9,11 @@ from .. import context as ctx
 
 class MatchContext:
     def __init__(self, doc, start: int, end: int, *, quotes, base: int, lexicons: dict, refs=None,
-                 context=None, block: str | None = None) -> None:
+                 context=None, block: str | None = None, prose=None, source: str | None = None) -> None:
         self.doc = doc
         self.block = block  # the text of the whole prose block (parse text), when the caller has it
+        self.prose = prose  # the block itself (its offsets map back into `source`), and
+        self.source = source  # the whole input it came from, when the caller has them
         self.refs = refs or {}  # the match's named tokens: "0", "1", ... or a dependency node's RIGHT_ID
         self.context = context  # the rule's whole [context] table (a check may read another key)
         self.start = start  # token indices, end exclusive
