@@ -40,6 +40,9 @@ CASES = [
     # no final stop: the tagger reads the last word as it reads it in a closed sentence
     ("Stop it, you pig.", "stop it, you pig", "judging"),
     ("Honestly you're just whiny.", "honestly you're just whiny", "judging"),
+    # ... and the gate reads the block with that stop too: a rule that ends on the mark still runs
+    ("Triggered much?", "triggered much", "judging"),
+    ("Typical.", "typical", "judging"),
 ]
 
 

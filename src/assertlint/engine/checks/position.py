@@ -31,7 +31,8 @@ def _whole_message(m) -> bool:
     the block and the input, it cannot be known.)"""
     if m.block is None or m.prose is None or m.source is None:
         return False
-    if not ctx.whole_sentence(m.doc[:], m.start, m.end):
+    outside = [t for t in m.doc if not m.start <= t.i < m.end and not t.text.startswith("@")]
+    if not ctx.whole_sentence(outside, -1, -1):
         return False
     before = m.block[:m.base].split()  # the @handles the unit starts after (and marks respell set off)
     if not all(w.startswith("@") or not any(c.isalnum() for c in w) for w in before):
