@@ -75,4 +75,7 @@ def test_whole_message_position_reads_the_whole_input():
     assert laughs("Thanks for the fix.\n\nLOL\n") == []
     assert laughs("Thanks for the fix. LOL\n") == []
     assert laughs("LOL. Fair point, fixing it now.\n") == []
-    assert laughs("LOL\n\n" + "x" * 5000 + "\n") == []
+    # past MAX_REST characters of other text (quoted here) the check stops looking and says no:
+    # a bounded step per match, whatever the file
+    assert laughs("> " + "x " * 2500 + "\n\nLOL\n") == []
+    assert laughs("> " + "x " * 100 + "\n\nLOL\n") == ["LOL"]
