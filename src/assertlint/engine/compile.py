@@ -67,7 +67,7 @@ class CompiledRules:
                     if pat.kind == "phrases":
                         if m.phrase is None:
                             m.phrase = PhraseMatcher(vocab, attr="LOWER")
-                        m.phrase.add(key, [make_doc(v) for p in pat.value for v in phrase_variants(p)])
+                        m.phrase.add(key, [self._phrase_doc(make_doc, v) for p in pat.value for v in phrase_variants(p)])
                     elif pat.kind == "tokens":
                         if m.matcher is None:
                             m.matcher = Matcher(vocab, validate=True)
@@ -82,6 +82,15 @@ class CompiledRules:
                     msg = " ".join(line.strip() for line in first[:6] if line.strip())
                     raise RuleError(rule.source, f"{where}[{pi}] is not a valid spaCy {pat.kind} pattern: {msg}", rule.id) from None
         return m
+
+    def _phrase_doc(self, make_doc, text: str):
+        """A phrase tokenized as the text will be when it is matched: a hyphenated word that some
+        token pattern names is merged in the text (__call__), so it is merged in the phrase too,
+        or the phrase "a first-year student would" could never match once "first-year" is named."""
+        doc = make_doc(text)
+        if "-" in text and self.hyphenated:
+            merge_hyphenated(doc, self.hyphenated)
+        return doc
 
     @property
     def hyphenated(self) -> frozenset:

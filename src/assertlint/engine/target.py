@@ -74,6 +74,9 @@ charger chargers cable cables port ports adapter screen monitor headphones tv fr
 desk pump tank engine fan battery bike road roads parking hotel room airport airline food
 compiler compilers linter linters interpreter browser browsers editor ide terminal shell toolchain
 debugger os kernel firmware
+device devices controller controllers chip chips chipset chipsets hardware bios bioses cpu cpus gpu gpus
+board boards motherboard motherboards pic apic uart dma soc mmu disk disks drive drives ssd ssds peripheral
+peripherals
 photocopier photocopiers copier copiers router routers modem modems reader readers lock locks trolley
 trolleys marker markers sensor sensors thermostat thermostats scanner scanners bot bots microwave
 dishwasher projector projectors speaker speakers tablet tablets clock clocks timer timers heater heaters
