@@ -79,3 +79,8 @@ def test_whole_message_position_reads_the_whole_input():
     # a bounded step per match, whatever the file
     assert laughs("> " + "x " * 2500 + "\n\nLOL\n") == []
     assert laughs("> " + "x " * 100 + "\n\nLOL\n") == ["LOL"]
+    # chat padding and emoji around a retort leave it the whole message; a real word does not
+    retorts = lambda text: [f.rule for f in assertlint.check(text) if f.rule == "JDG025"]  # noqa: E731
+    assert retorts("nobody cares bro 💀\n") == ["JDG025"]
+    assert retorts("who asked lol\n") == ["JDG025"]
+    assert retorts("nobody cares about the cache bro\n") == []

@@ -25,13 +25,21 @@ def keep(m, value) -> bool:
     return ctx.whole_sentence(m.sent, m.start, m.end)
 
 
+# Words a chat reply is padded with that add nothing to what it says ("nobody cares bro 💀", "who asked
+# lol"): a match with only these (or emoji) around it is still the whole message.
+CHATTER = frozenset("""
+bro bruh bruv dude man mate fam sis buddy pal kiddo chief lol lmao lmfao rofl fr tbh ngl smh srsly
+honestly seriously literally tho though
+""".split())
+
+
 def _whole_message(m) -> bool:
     """Is the match all the writer says? Nothing else in its parse unit or its block, and nothing
     else in the input but blank lines, quoted lines ("> what they wrote") and @handles. (Without
     the block and the input, it cannot be known.)"""
     if m.block is None or m.prose is None or m.source is None:
         return False
-    outside = [t for t in m.doc if not m.start <= t.i < m.end and not t.text.startswith("@")]
+    outside = [t for t in m.doc if not m.start <= t.i < m.end and _says_something(t)]
     if not ctx.whole_sentence(outside, -1, -1):
         return False
     before = m.block[:m.base].split()  # the @handles the unit starts after (and marks respell set off)
@@ -44,6 +52,11 @@ def _whole_message(m) -> bool:
     if a + len(source) - b > MAX_REST:
         return False
     return _only_quotes_and_handles(source[:a]) and _only_quotes_and_handles(source[b:])
+
+
+def _says_something(tok) -> bool:
+    """A token that is more than padding: not an @handle, not chat filler, not an emoji or mark."""
+    return not tok.text.startswith("@") and tok.lower_ not in CHATTER and any(c.isalnum() for c in tok.text)
 
 
 def _only_quotes_and_handles(text: str) -> bool:
