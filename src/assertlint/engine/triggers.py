@@ -14,6 +14,8 @@ regex it replaces accepted.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from bisect import bisect_left
 
@@ -476,17 +478,23 @@ def token_regex(pattern: Pattern) -> GateRegex | None:
     return None if src is None else GateRegex(src)
 
 
+@functools.lru_cache(maxsize=None)
+def _literal_word(w: str) -> str:
+    """_literal_regex of one word, memoised: the phrase lists repeat their words thousands of times."""
+    return _literal_regex({w})
+
+
 def _phrases_regex(pattern: Pattern) -> str:
     alts = []
     for phrase in (v for p in pattern.value for v in phrase_variants(p, intensified=False)):
         low = phrase.lower().replace("\u2019", "'")
         opening = _SUBJECT_AUX.match(low)
         words = _WORD.findall(low)
-        rx = r"\W*".join(_literal_regex({w}) for w in words)
+        rx = r"\W*".join(_literal_word(w) for w in words)
         if opening:  # the intensified variants, as one optional word after the opening
             k = len(_WORD.findall(low[:opening.end()]))
-            head = r"\W*".join(_literal_regex({w}) for w in words[:k])
-            tail = r"\W*".join(_literal_regex({w}) for w in words[k:])
+            head = r"\W*".join(_literal_word(w) for w in words[:k])
+            tail = r"\W*".join(_literal_word(w) for w in words[k:])
             rx = head + _INTENSIFIER_RX + r"\W*" + tail
         alts.append(rx)
     return "(?:" + "|".join(alts) + ")"
