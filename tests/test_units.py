@@ -84,3 +84,42 @@ def test_whole_message_position_reads_the_whole_input():
     assert retorts("nobody cares bro 💀\n") == ["JDG025"]
     assert retorts("who asked lol\n") == ["JDG025"]
     assert retorts("nobody cares about the cache bro\n") == []
+
+
+# Civil sentences that share words with this round's threat, stonewalling, boundary and PA
+# constructions (written by a reviewer to break them; each was flagged by a first draft).
+CIVIL_LOOKALIKES = [
+    "I'll email the board tonight and keep you posted.",
+    "I'll call the landlord again about the boiler.",
+    "I'll revoke your old API key and issue another.",
+    "Your Friday meeting is cancelled again, sorry!",
+    "We use your location to show nearby stores.",
+    "I took a look at your profile; you'd be a great fit for the role.",
+    "Heads up: Sam investigated the outage, it was DNS.",
+    "Great talk, I especially loved the part where you did the live demo.",
+    "Here's the list of things you'll need for onboarding.",
+    "Thanks, that clears it up, I have no more questions.",
+    "I won't be reading any more email today, have a good weekend!",
+    "Keep your day job while you build the side project.",
+    "Your entitlement is 25 days of annual leave.",
+    "I added you to the repo, welcome to the team!",
+    "I've sent you a time that works for me.",
+    "Sorry, did my call interrupt your meeting?",
+    "If nobody objects by Friday I'll take the silence as a yes.",
+    "I showed Mum the photos you sent me, she loved them!",
+    "You've got 2 days before we leave, so pack light!",
+    "The dashboard lets you see how long you stay logged in.",
+    "Please stop sending PRs against 1.x; it's end-of-life.",
+    "We pushed your PR while you were away, thanks!",
+]
+
+
+def test_civil_lookalikes_stay_quiet():
+    import assertlint
+
+    loud = {}
+    for text in CIVIL_LOOKALIKES:
+        found = [f.rule for f in assertlint.check(text) if f.style in ("aggressive", "passive-aggressive")]
+        if found:
+            loud[text] = found
+    assert not loud, loud
