@@ -75,7 +75,7 @@ desk pump tank engine fan battery bike road roads parking hotel room airport air
 compiler compilers linter linters interpreter browser browsers editor ide terminal shell toolchain
 debugger os kernel firmware
 device devices controller controllers chip chips chipset chipsets hardware bios bioses cpu cpus gpu gpus
-board boards motherboard motherboards pic apic uart dma soc mmu disk disks drive drives ssd ssds peripheral
+motherboard motherboards pic apic uart dma soc mmu disk disks ssd ssds peripheral
 peripherals lag ping server servers hitbox hitboxes rng matchmaking netcode lobby lobbies respawn spawn spawns
 photocopier photocopiers copier copiers router routers modem modems reader readers lock locks trolley
 trolleys marker markers sensor sensors thermostat thermostats scanner scanners bot bots microwave

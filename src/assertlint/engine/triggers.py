@@ -15,7 +15,6 @@ regex it replaces accepted.
 from __future__ import annotations
 
 import functools
-
 import re
 from bisect import bisect_left
 
