@@ -43,6 +43,10 @@ CASES = [
     # ... and the gate reads the block with that stop too: a rule that ends on the mark still runs
     ("Triggered much?", "triggered much", "judging"),
     ("Typical.", "typical", "judging"),
+    # a question typed without its "?" after a chat opener or after a comma is still a question
+    ("Honestly, how do you not know this?", "honestly how do you not know this", "judging"),
+    ("No reply, no fix. What kind of support is that?", "no reply, no fix, what kind of support is that", "judging"),
+    ("Here's the plan. Does that make sense?", "here's the plan, does that make sense", "validation-seeking"),
 ]
 
 
@@ -55,6 +59,8 @@ def test_careless_typing_gets_the_same_category(careful, careless, category):
 
 @pytest.mark.parametrize("text", [
     "i dont think the build is broken, i just restarted it",
+    "here's the plan, when you have time have a look",
+    "ok, what we need is a second reviewer",
     "im not sure what u mean by the second step",
     "THE BUILD IS GREEN AGAIN",
     "k8s 1.29 and mp3 files r fine",

@@ -265,13 +265,45 @@ def is_question(sent) -> bool:
         return True
     if not text or text[-1] in ".!:;" or len(sent) < 2:
         return False
-    words = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "INTJ")]
+    words = _words(sent, sent.start)
+    bare = next((i for i, w in enumerate(words) if w.lower_ not in OPENERS), len(words))
+    if any(_opens_question(ws) for ws in (words, words[bare:], _words(sent, opener_end(sent)))):
+        return True  # "what do you mean", "so what do you mean", "Sam, what do you mean"
+    # the clause after the last comma, inverted: "no reply, what kind of support is that",
+    # "here's the plan, does that work" (but not "I'll do it, when I have time")
+    commas = [t.i for t in sent if t.text == ","]
+    return bool(commas) and _inverted(_words(sent, commas[-1] + 1))
+
+
+def _words(sent, start: int) -> list:
+    return [t for t in sent.doc[start:sent.end] if not (t.is_punct or t.is_space or t.pos_ == "INTJ")]
+
+
+def _opens_question(words) -> bool:
     if len(words) < 2:
         return False
     first = words[0].lower_
     if first in _WH:  # "what a mess" is an exclamation, "what do you mean" a question
         return words[1].lower_ not in ("a", "an", "such")
-    return first in _INVERTING and words[1].dep_ in ("nsubj", "nsubjpass", "expl")
+    return first in _INVERTING and _subject(words[1])
+
+
+_PRONOUNS = frozenset("i you u we they he she it this that these those there".split())
+
+
+def _subject(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "expl")
+
+
+def _inverted(words) -> bool:
+    """An auxiliary before its subject, at the start or after a short question phrase ("what kind
+    of support is that", "how is this")."""
+    if len(words) < 2 or words[0].lower_ not in _INVERTING | _WH:
+        return False
+    if words[0].lower_ in _INVERTING:
+        return _subject(words[1])
+    return any(w.lower_ in _INVERTING and (_subject(n) or n.lower_ in _PRONOUNS)
+               for w, n in zip(words[1:6], words[2:7]))
 
 
 # Words people open a sentence with before its clause, set off by a comma ("Look, go away.",

@@ -131,10 +131,29 @@ def _closed(text: str, a: int, b: int) -> str:
         k -= 1
     if not k or unit[k - 1] in _CLOSED:
         return unit
-    first = _FIRST_WORD.match(unit)
-    if first is None or first.group(1).lower() in _ASKING:
+    if _asks(unit[:k]):
         return unit
     return unit + "."
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _asks(unit: str) -> bool:
+    """Might the unit be a question typed without its "?": its first word, the first word after
+    chat openers ("honestly how do you ..."), or the first word after its last comma ("no reply,
+    what kind of support is that") opens a question. context.is_question decides on the parse."""
+    first = _FIRST_WORD.match(unit)
+    if first is None:
+        return True
+    words = [w.lower() for w in _WORD.findall(unit)]
+    k = 0
+    while k < len(words) - 1 and words[k] in ctx.OPENERS:
+        k += 1
+    if words[0] in _ASKING or words[k] in _ASKING:
+        return True
+    last = _WORD.search(unit, unit.rfind(",") + 1) if "," in unit else None
+    return last is not None and last.group(0).lower() in _ASKING
 
 
 def _as_parsed(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
