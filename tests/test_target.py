@@ -46,8 +46,18 @@ def nlp():
     ("I picked a terrible name for this function.", "terrible", "self"),
     ("The ugly hack I wrote last year finally broke.", "ugly", "self"),
     ("I'd rather not add this rubbish to every module.", "rubbish", "work"),
+    # a verdict on doing something at all is aimed at nobody, unless the doing names somebody
+    ("It's a terrible idea to parse untrusted input in the kernel.", "terrible", "none"),
+    ("It's pointless to ask you anything.", "pointless", "pointer"),
+    # ... and so is what the writer owns up to in the same sentence
+    ("That was a dumb design choice on our side.", "dumb", "self"),
+    ("This is an ugly hack, my bad.", "ugly", "self"),
+    ("Your design is dumb, my fault for approving it.", "dumb", "work"),
     # a tool nobody in the conversation made: venting, not judging
     ("The compiler is being stupid about lifetimes again.", "stupid", "thing"),
+    # ... hardware typed in capitals, which the tagger reads as a name, is still a thing
+    ("The legacy PIC is fairly stupid about spurious interrupts.", "stupid", "thing"),
+    ("Sam is fairly stupid about interrupts.", "stupid", "named"),
     # with no subject but "that" or "it", the person after "of" is the one judged
     ("That was really rude of you.", "rude", "reader"),
     ("It was careless of him to push to main.", "careless", "person"),

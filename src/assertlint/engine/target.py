@@ -100,6 +100,38 @@ _INTENSIFIERS = frozenset({
 
 def target_class(tok) -> str:
     """The class of what `tok` (an adjective, a noun, a verb or an adverb of evaluation) is aimed at."""
+    found = _target_class(tok)
+    if found in ("work", "pointer", "artifact") and _owned_up(tok.sent):
+        return "self"  # "a dumb design choice on our side", "this is an ugly hack, my bad"
+    if found in ("pointer", "work") and _general_claim(tok):
+        return "none"  # "it's a terrible idea to parse untrusted input in the kernel"
+    return found
+
+
+def _general_claim(tok) -> bool:
+    """"It's a terrible idea to parse input in the kernel", "it's silly to cache this": a verdict on
+    doing something at all, with "it" standing for the infinitive, not for anybody's work; one
+    that names a person ("it's pointless to ask you anything") is not general."""
+    if tok.lemma_ == "be":  # a match whose root is the verb itself
+        verb = tok
+    elif tok.lower_ == "it" and tok.dep_ == "nsubj":
+        verb = tok.head
+    else:
+        word = tok.head if tok.dep_ == "amod" else tok
+        verb = word.head
+        if word.dep_ not in ("attr", "acomp"):
+            return False
+    if verb.lemma_ != "be":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return clause is not None and not any(t.lower_ in SECOND_GROUPS | THIRD | {"your", "ur", "his", "their"}
+                                          for t in clause.subtree)
+
+
+def _target_class(tok) -> str:
     # "you idiot", "you stupid, lazy idiot", "you fucking moron": a name the reader is called;
     # "Read the docs, numbskull.": a name set off at the end of a sentence
     if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and (_after_you(tok) or _vocative(tok)):
@@ -390,8 +422,8 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     lemma = n.lemma_.lower()
     if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
         return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
-    if n.pos_ == "PROPN":
-        return "named"
+    if n.pos_ == "PROPN":  # "the legacy PIC", "some BIOSes": hardware typed in capitals is still a thing
+        return "thing" if lemma in NOBODYS or low in NOBODYS else "named"
     if n.pos_ == "PRON":
         return "thing"
     return _made_or_nobodys(n, low, lemma, det)
@@ -435,6 +467,19 @@ def _made_by_writer(n) -> bool:
     if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):
         return True
     return any(c.dep_ == "relcl" and c.lemma_ in MAKING and _first_person(subject_of(c)) for c in n.children)
+
+
+# "a dumb design choice on our side", "awful hack, my bad", "mea culpa": the writer owns the thing
+_OWNING = (("on", "our", "side"), ("on", "my", "side"), ("on", "our", "part"), ("on", "my", "part"),
+           ("on", "our", "end"), ("on", "my", "end"), ("my", "bad"), ("our", "bad"), ("my", "fault"),
+           ("our", "fault"), ("mea", "culpa"), ("my", "mistake"), ("our", "mistake"))
+
+
+def _owned_up(sent) -> bool:
+    words = [t.lower_ for t in sent]
+    if any(w in ("your", "ur", "yer", "their", "his", "her") for w in words):
+        return False  # "your design is dumb, my fault for approving it" still judges the design
+    return any(tuple(words[i:i + len(p)]) == p for p in _OWNING for i in range(len(words) - len(p) + 1))
 
 
 def _first_person(tok) -> bool:
