@@ -46,6 +46,11 @@ def nlp():
     ("I picked a terrible name for this function.", "terrible", "self"),
     ("The ugly hack I wrote last year finally broke.", "ugly", "self"),
     ("I'd rather not add this rubbish to every module.", "rubbish", "work"),
+    # a pointer in a sentence that opens by addressing someone is most likely what they wrote
+    ("@sam that's pretty hostile.", "hostile", "addressed"),
+    ("Sam, that was really unprofessional.", "unprofessional", "addressed"),
+    ("That was really unprofessional.", "unprofessional", "pointer"),
+    ("What a childish mentality.", "childish", "work"),
     # a verdict on doing something at all is aimed at nobody, unless the doing names somebody
     ("It's a terrible idea to parse untrusted input in the kernel.", "terrible", "none"),
     ("It's pointless to ask you anything.", "pointless", "pointer"),

@@ -14,6 +14,9 @@ one of these classes:
                thing ("the ugly hack", "a stupid design")
   pointer      a bare "this", "that" or "it" ("this is garbage", "it sucks"): whatever is being
                discussed, usually somebody's work, sometimes a situation
+  addressed    a pointer in a sentence that opens by addressing someone ("@sam that's pretty
+               hostile", "Sam, that was rude"): most likely what the addressee wrote or did; a
+               rule that accepts "pointer" accepts it too
   artifact     any other made or abstract thing ("a silly interpolation", "the ugly nulls"):
                somebody made it, though the sentence does not say who
   named        a proper noun that may be a person or a product ("Baidu sucks")
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from .context import FIRST, SECOND, subject_of
 
-CLASSES = ("reader", "person", "work", "pointer", "artifact", "named", "self", "thing", "label", "exclamation", "none")
+CLASSES = ("reader", "person", "work", "pointer", "addressed", "artifact", "named", "self", "thing", "label", "exclamation", "none")
 
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "them", "himself", "herself", "themselves", "someone", "somebody",
@@ -59,7 +62,7 @@ reasoning attitude behaviour behavior excuse excuses work job effort review pull
 spec standard rule rules policy framework architecture syntax format layout website site page
 thing things stuff move stunt issue issues ticket tickets report question questions complaint
 request requests thread post posts driver drivers function block loop style convention prefix macro
-language tests interface documentation
+language tests interface documentation mentality mindset
 """.split())
 # Things nobody made or owns in a conversation: contempt for them is venting, not judging.
 NOBODYS = frozenset("""
@@ -105,30 +108,52 @@ def target_class(tok) -> str:
         return "self"  # "a dumb design choice on our side", "this is an ugly hack, my bad"
     if found in ("pointer", "work") and _general_claim(tok):
         return "none"  # "it's a terrible idea to parse untrusted input in the kernel"
+    if found == "pointer" and _opens_addressed(tok.sent):
+        return "addressed"
     return found
+
+
+def _opens_addressed(sent) -> bool:
+    """Does the sentence open by addressing someone: an @handle ("@sam that's hostile") or a name
+    set off by a comma ("Sam, that was rude")?"""
+    words = [t for t in sent if not (t.is_space or (t.is_punct and t.text != ","))]
+    if not words:
+        return False
+    first = words[0]
+    if first.text.startswith("@") and len(first.text) > 1:
+        return True
+    return first.pos_ == "PROPN" and len(words) > 2 and words[1].text == ","
 
 
 def _general_claim(tok) -> bool:
     """"It's a terrible idea to parse input in the kernel", "it's silly to cache this": a verdict on
     doing something at all, with "it" standing for the infinitive, not for anybody's work; one
     that names a person ("it's pointless to ask you anything") is not general."""
-    if tok.lemma_ == "be":  # a match whose root is the verb itself
-        verb = tok
-    elif tok.lower_ == "it" and tok.dep_ == "nsubj":
-        verb = tok.head
-    else:
-        word = tok.head if tok.dep_ == "amod" else tok
-        verb = word.head
-        if word.dep_ not in ("attr", "acomp"):
-            return False
-    if verb.lemma_ != "be":
+    verb = _claim_verb(tok)
+    if verb is None or verb.lemma_ != "be":
         return False
     if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
         return False
-    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-    return clause is not None and not any(t.lower_ in SECOND_GROUPS | THIRD | {"your", "ur", "his", "their"}
-                                          for t in clause.subtree)
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and _to_infinitive(c)), None)
+    return clause is not None and not any(t.lower_ in _NAMING_SOMEBODY for t in clause.subtree)
+
+
+_NAMING_SOMEBODY = SECOND_GROUPS | THIRD | {"your", "ur", "his", "their"}
+
+
+def _claim_verb(tok):
+    """The verb a verdict hangs on: the span's root itself, the head of its "it", or the verb the
+    word (or the noun it modifies) completes."""
+    if tok.lemma_ == "be":
+        return tok
+    if tok.lower_ == "it" and tok.dep_ == "nsubj":
+        return tok.head
+    word = tok.head if tok.dep_ == "amod" else tok
+    return word.head if word.dep_ in ("attr", "acomp") else None
+
+
+def _to_infinitive(verb) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _target_class(tok) -> str:

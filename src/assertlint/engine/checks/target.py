@@ -1,5 +1,6 @@
 """context.target: what the evaluative word must be aimed at (engine/target.py sorts it into
-reader, person, work, named, self, thing, label, exclamation or none). The word is the span's
+reader, person, work, pointer, addressed, artifact, named, self, thing, label, exclamation or
+none; a rule that accepts "pointer" accepts "addressed"). The word is the span's
 root, or the token `context.focus` names."""
 from __future__ import annotations
 
@@ -22,4 +23,5 @@ def parse(value, fail, lexicons):
 def keep(m, value) -> bool:
     focus_name = m.context.get("focus") if m.context is not None else None
     focus = m.doc[m.refs[focus_name]] if focus_name in m.refs else m.root
-    return target_class(focus) in value
+    found = target_class(focus)
+    return found in value or (found == "addressed" and "pointer" in value)
