@@ -495,16 +495,19 @@ def _made_by_writer(n) -> bool:
 
 
 # "a dumb design choice on our side", "awful hack, my bad", "mea culpa": the writer owns the thing
-_OWNING = (("on", "our", "side"), ("on", "my", "side"), ("on", "our", "part"), ("on", "my", "part"),
-           ("on", "our", "end"), ("on", "my", "end"), ("my", "bad"), ("our", "bad"), ("my", "fault"),
-           ("our", "fault"), ("mea", "culpa"), ("my", "mistake"), ("our", "mistake"))
+_OWNING = frozenset({
+    ("on", "our", "side"), ("on", "my", "side"), ("on", "our", "part"), ("on", "my", "part"), ("on", "our", "end"),
+    ("on", "my", "end"), ("my", "bad"), ("our", "bad"), ("my", "fault"), ("our", "fault"), ("mea", "culpa"),
+    ("my", "mistake"), ("our", "mistake"),
+})
 
 
 def _owned_up(sent) -> bool:
     words = [t.lower_ for t in sent]
     if any(w in ("your", "ur", "yer", "their", "his", "her") for w in words):
         return False  # "your design is dumb, my fault for approving it" still judges the design
-    return any(tuple(words[i:i + len(p)]) == p for p in _OWNING for i in range(len(words) - len(p) + 1))
+    grams = set(zip(words, words[1:])) | set(zip(words, words[1:], words[2:]))
+    return not grams.isdisjoint(_OWNING)
 
 
 def _first_person(tok) -> bool:
