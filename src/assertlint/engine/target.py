@@ -33,6 +33,8 @@ from __future__ import annotations
 from .context import FIRST, SECOND, subject_of
 
 CLASSES = ("reader", "person", "work", "pointer", "addressed", "artifact", "named", "self", "thing", "label", "exclamation", "none")
+# a narrower class a rule gets when it accepts the broader one
+BROADER = {"addressed": "pointer"}
 
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "them", "himself", "herself", "themselves", "someone", "somebody",

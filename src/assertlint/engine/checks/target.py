@@ -4,7 +4,7 @@ none; a rule that accepts "pointer" accepts "addressed"). The word is the span's
 root, or the token `context.focus` names."""
 from __future__ import annotations
 
-from ..target import CLASSES, target_class
+from ..target import BROADER, CLASSES, target_class
 
 KEY = "target"
 DEFAULT = ()
@@ -24,4 +24,4 @@ def keep(m, value) -> bool:
     focus_name = m.context.get("focus") if m.context is not None else None
     focus = m.doc[m.refs[focus_name]] if focus_name in m.refs else m.root
     found = target_class(focus)
-    return found in value or (found == "addressed" and "pointer" in value)
+    return found in value or BROADER.get(found) in value
