@@ -15,6 +15,15 @@ def nlp():
 
 @pytest.mark.parametrize("text,word,want", [
     ("You are so stupid.", "stupid", "reader"),
+    # the object of a verb of producing is what the doer made: the reader's, on an order or after "you"
+    ("please stop sending half-tested garbage to this list.", "garbage", "work"),
+    ("you keep pushing crap to main.", "crap", "work"),
+    ("NAK, and please stop sending garbage to this list.", "garbage", "work"),
+    ("If the read fails, how do we know you're not writing garbage back?", "garbage", "label"),
+    ("I pushed crap to main last night.", "crap", "self"),
+    # a trailing emoji the tagger reads as the noun: the word stands where the emoji stands
+    ("the fix was one character, i'm a clown 🤡.", "clown", "self"),
+    ("you're a clown 🤡.", "clown", "reader"),
     ("Get out of my way, you idiot.", "idiot", "reader"),
     ("Your design is idiotic.", "idiotic", "work"),
     ("This API sucks.", "sucks", "work"),

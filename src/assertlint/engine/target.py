@@ -165,14 +165,25 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject,
-                 _adverb_of_verb):
+    for step in (_through_symbol, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement,
+                 _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
     if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
         return _own_noun(tok)
     return _verbless(tok)
+
+
+def _through_symbol(tok) -> str | None:
+    """"i'm a clown 🤡": the tagger may read a trailing emoji as the noun and hang the word on it as
+    a modifier; the word then stands where the emoji stands."""
+    head = tok.head
+    if head.i == tok.i or tok.dep_ not in ("amod", "compound", "nmod", "nummod") or any(ch.isalnum() for ch in head.text):
+        return None
+    if head.is_punct or head.is_space:
+        return None
+    return _target_class(head)
 
 
 def _of_someone(tok) -> str | None:
@@ -248,7 +259,8 @@ def _imperative(verb) -> bool:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB"
+    # "NAK, and please stop sending ...": an order joined to the sentence's root counts too
+    return verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _verb_subject(tok) -> str | None:
@@ -279,9 +291,34 @@ def _own_noun(tok) -> str:
         return "exclamation"
     if tok.dep_ in ("dobj", "pobj") and head.lemma_ in CALLING:
         return "person"
+    if _made_by_reader(tok):
+        return "work"  # "stop sending garbage to this list", "you keep pushing crap to main"
     own = _noun_class(tok)
     # "these idiots", "what a moron": the word names its target
     return "label" if own in ("thing", "artifact") and tok.pos_ != "ADJ" else own
+
+
+# Verbs whose object is what their subject made and handed over ("stop sending garbage").
+PRODUCING = frozenset({
+    "send", "post", "submit", "push", "write", "merge", "commit", "upload", "ship", "paste", "dump",
+    "publish", "spew", "churn", "produce", "release", "spam", "drop", "land", "code", "contribute",
+})
+
+
+def _made_by_reader(tok) -> bool:
+    """The word is the object of a verb of producing whose doer is the reader: an order to them
+    ("stop posting garbage", "don't push crap to main") or "you" keeping it up ("you keep sending
+    junk"). "I pushed garbage" is the writer's own, "the bot posts garbage" is a thing's, and "make
+    sure you're not writing garbage back" may be about data."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.i == tok.i or verb.lemma_ not in PRODUCING:
+        return False
+    subj = subject_of(verb)
+    if subj is None:
+        return _imperative(verb)
+    # "you keep sending junk"; a plain "you're writing garbage back" may be about data
+    kept_up = verb.dep_ == "xcomp" and verb.head.lemma_ in ("keep", "continue", "insist")
+    return kept_up and subj.lower_ in ("you", "u", "ya", "y'all", "yall")
 
 
 def _after_you(tok) -> bool:

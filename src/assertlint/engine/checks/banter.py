@@ -21,7 +21,7 @@ WINDOW = 160
 AFFECTION = re.compile(
     r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:the|it|this|that|ur|your)\b(?! (?:how|when))"
     r"|love it|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
-    r"|we(?:'ve| have) all been there|happens to the best of us)\b"
+    r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend)\b"
     r"|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917|\U0001F49C|\U0001F499|\U0001F49A|\U0001F49B|\U0001F9E1|\U0001F90D|\U0001FA77",
     re.I)
 
