@@ -15,6 +15,8 @@ def nlp():
 
 @pytest.mark.parametrize("text,word,want", [
     ("You are so stupid.", "stupid", "reader"),
+    ("ugh stupid flaky ci, third rerun today.", "stupid", "thing"),
+    ("That movie was terrible, two hours I'll never get back.", "terrible", "thing"),
     # the object of a verb of producing is what the doer made: the reader's, on an order or after "you"
     ("please stop sending half-tested garbage to this list.", "garbage", "work"),
     ("you keep pushing crap to main.", "crap", "work"),

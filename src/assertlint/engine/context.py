@@ -225,6 +225,8 @@ def praised(verb, start: int, end: int, lexicons: dict) -> bool:
     "you never listen" is not, though "you always listen" is."""
     if any(t.lower_ in ("yourself", "yourselves", "urself") for t in verb.subtree):
         return False  # "you always make everything about yourself"
+    if any(t.lower_ == "about" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("you", "u") for t in verb.subtree):
+        return False  # "you always make everything about you"
     praise = lexicons.get("praise_verbs", ())
     never_praise = lexicons.get("praise_when_never", ())
     words = {t.lower_ for t in verb.doc[start:end]} | {c.lower_ for c in verb.children if c.dep_ in ("neg", "advmod")}

@@ -87,6 +87,8 @@ trolleys marker markers sensor sensors thermostat thermostats scanner scanners b
 dishwasher projector projectors speaker speakers tablet tablets clock clocks timer timers heater heaters
 boiler radiator toilet toilets tap taps faucet detector detectors machine vending badge badges till tills
 ticket-machine charger dryer washer fridge freezer lamp lamps light lights bulb bulbs runner runners
+ci autoformatter autoformatters formatter formatters autocorrect autocomplete spellchecker vpn
+movie movies film films sequel sequels episode episodes finale
 """.split())
 # What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
 REMARK_NOUNS = frozenset("""
