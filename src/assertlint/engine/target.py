@@ -318,9 +318,8 @@ def _made_by_reader(tok) -> bool:
     subj = subject_of(verb)
     if subj is None:
         return _imperative(verb)
-    # "you keep sending junk"; a plain "you're writing garbage back" may be about data
     kept_up = verb.dep_ == "xcomp" and verb.head.lemma_ in ("keep", "continue", "insist")
-    return kept_up and subj.lower_ in ("you", "u", "ya", "y'all", "yall")
+    return kept_up and subj.lower_ in SECOND_GROUPS
 
 
 def _after_you(tok) -> bool:
