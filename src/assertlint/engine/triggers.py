@@ -543,6 +543,9 @@ def token_regex_source(pattern: Pattern) -> str | None:
     return _join_parts([_token_part(tok) for tok in matcher_tokens(pattern.value)])
 
 
+_UNDERIVED = object()  # a pattern whose order regex has not been derived yet
+
+
 class Gate:
     """Admits a sentence when some pattern could match it: each of the pattern's required word
     sets is hit (an index lookup), and, for token and phrase patterns, its literal tokens appear
@@ -552,6 +555,7 @@ class Gate:
         self.open = False  # True: some pattern has no literal word, so every sentence is parsed
         self.ungated: list[str] = []
         index: dict[str, list[tuple]] = {}
+        patterns: list = []  # the gated patterns; entries name them by position
         for ri, rule in enumerate(rules):
             context = context_requirement(rule)
             for pattern in rule.patterns:
@@ -560,17 +564,20 @@ class Gate:
                     self.open = True
                     self.ungated.append(rule.id)
                     continue
-                rx = token_regex_source(pattern)  # compiled on first use: most never are
+                pi = len(patterns)  # its order regex is derived on first use: most never are
+                patterns.append(pattern)
                 if context is not None:
                     reqs = [(*req, context) for req in reqs]
                 for req in reqs:
                     key = min(req, key=_score)
                     rest = tuple(r for r in req if r is not key)
-                    entry = (rest, rx, ri)
+                    entry = (rest, pi, ri)
                     for w in key:
                         index.setdefault(w, []).append(entry)
         self.index = index
         self.triggers = frozenset(index)
+        self._patterns = patterns
+        self._sources: list = [_UNDERIVED] * len(patterns)  # pattern position -> regex source
         self._compiled: dict[str, GateRegex] = {}
 
     def admits(self, text: str) -> bool:
@@ -605,9 +612,10 @@ class Gate:
         data = False  # the sentence as the order regexes read it, made on first need
         found: set[int] = set()
         for w in self.triggers.intersection(words):
-            for rest, rx, ri in index[w]:
+            for rest, pi, ri in index[w]:
                 if ri in found or not all(not words.isdisjoint(r) for r in rest):
                     continue
+                rx = self.source(pi)
                 if rx is not None:
                     if data is False:
                         data = gate_bytes(text.lower().replace("\u2019", "'"))
@@ -615,6 +623,14 @@ class Gate:
                         continue
                 found.add(ri)
         return found
+
+    def source(self, pi: int) -> str | None:
+        """The order regex source of the gated pattern at position `pi` (None: no order to
+        check), derived on first use: building them all up front cost a third of start-up."""
+        src = self._sources[pi]
+        if src is _UNDERIVED:
+            src = self._sources[pi] = token_regex_source(self._patterns[pi])
+        return src
 
     def regex(self, source: str) -> GateRegex:
         """The compiled order regex of `source` (compiled on first use: most never are)."""
