@@ -1,0 +1,45 @@
+"""context.after: a rule that asks for the sentence before its match reads that sentence, in the
+same paragraph, and nothing further back."""
+from __future__ import annotations
+
+import assertlint
+from assertlint.engine.checks import after
+
+
+def test_previous_sentence_is_the_one_just_before():
+    block = "Thanks for the PR. Beautiful code. Shame it doesn't compile."
+    base = block.index("Shame")
+    assert after.previous_sentence(block, base) == "Beautiful code."
+
+
+def test_no_previous_sentence_at_the_start_of_a_paragraph():
+    assert after.previous_sentence("Shame it doesn't compile.", 0) == ""
+
+
+def test_previous_sentence_is_read_from_a_bounded_window():
+    block = "x" * 10_000 + " Shame."
+    base = block.index("Shame")
+    assert len(after.previous_sentence(block, base)) <= after.WINDOW
+
+
+def test_opening_skips_chat_openers_but_keeps_so():
+    assert after.opening("Oh wow, beautiful code!")[:2] == ["beautiful", "code"]
+    assert after.opening("So you\u2019re saying we should wait.")[:3] == ["so", "you're", "saying"]
+
+
+def _rules(text: str) -> set[str]:
+    return {f.rule for f in assertlint.check(text)}
+
+
+def test_the_praise_before_decides():
+    assert "PAG017" in _rules("Beautiful code. Shame it doesn't compile.")
+    assert "PAG017" not in _rules("The build is red. Shame it doesn't compile.")
+
+
+def test_a_sentence_in_another_paragraph_is_not_before():
+    assert "PAG017" not in _rules("Beautiful code.\n\nShame it doesn't compile.\n")
+
+
+def test_a_restatement_then_a_verdict():
+    assert "JDG026" in _rules("So your fix for the leak is to buy more RAM. Incredible.")
+    assert "JDG026" not in _rules("I ran your fix for the leak on the staging box. Incredible.")
