@@ -526,7 +526,7 @@ MAKING = frozenset({
 def _made_by_writer(n) -> bool:
     """"I picked a terrible name", "the ugly hack I wrote", "such a terrible name I gave this
     class": the writer made or chose it, so contempt for it is self-criticism."""
-    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our") for c in n.children):
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our", "some") for c in n.children):
         return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
     head = n.head
     if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):
