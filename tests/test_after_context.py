@@ -43,3 +43,16 @@ def test_a_sentence_in_another_paragraph_is_not_before():
 def test_a_restatement_then_a_verdict():
     assert "JDG026" in _rules("So your fix for the leak is to buy more RAM. Incredible.")
     assert "JDG026" not in _rules("I ran your fix for the leak on the staging box. Incredible.")
+
+
+def test_after_has_reads_the_words_of_the_sentence_before():
+    from assertlint.engine.checks import after_has
+
+    assert "n't" in after_has.words_of("Your PR doesnt build.")
+    assert "blank" in after_has.words_of("You left every field blank.")
+    assert "n't" not in after_has.words_of("You fixed it.")
+
+
+def test_praise_after_a_fault_is_sarcasm_and_after_a_fix_is_praise():
+    assert "JDG027" in _rules("You left every field of the template blank. Very helpful.")
+    assert "JDG027" not in _rules("You fixed the race in one line. Impressive.")
