@@ -56,6 +56,7 @@ def nlp():
     # what the writer made or chose is their own; "this rubbish" they add is somebody else's
     ("I picked a terrible name for this function.", "terrible", "self"),
     ("I wrote some awful code last night, sorry.", "awful", "self"),
+    ("The vendor SDK is absolute garbage, so we wrap it.", "garbage", "thing"),
     ("The ugly hack I wrote last year finally broke.", "ugly", "self"),
     ("I'd rather not add this rubbish to every module.", "rubbish", "work"),
     # a pointer in a sentence that opens by addressing someone is most likely what they wrote

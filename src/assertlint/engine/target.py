@@ -89,6 +89,8 @@ boiler radiator toilet toilets tap taps faucet detector detectors machine vendin
 ticket-machine charger dryer washer fridge freezer lamp lamps light lights bulb bulbs runner runners
 ci autoformatter autoformatters formatter formatters autocorrect autocomplete spellchecker vpn
 movie movies film films sequel sequels episode episodes finale
+jenkins travis circleci gitlab github bitbucket docker kubernetes k8s npm pip webpack gradle maven xcode
+vendor vendors sdk sdks
 """.split())
 # What a writer calls their own remark when opening with it ("Dumb question: ...", "Silly nit, but ...").
 REMARK_NOUNS = frozenset("""
