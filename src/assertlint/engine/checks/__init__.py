@@ -49,3 +49,19 @@ def active(context) -> tuple[tuple[ModuleType, object], ...]:
         if value != mod.NOOP:
             out.append((mod, value))
     return tuple(out)
+
+
+def words(key: str, what: str = "words"):
+    """A parse() for a key whose value is a non-empty list of words or phrases ("$lexicon"
+    allowed): the entries, lower-cased."""
+
+    def parse(value, fail, lexicons):
+        from ...ruleset.lexicon import expand
+
+        found = expand(value, fail, lexicons or {})
+        if not isinstance(found, list) or not found or not all(isinstance(w, str) and w.strip() for w in found):
+            raise fail(f"context.{key} must be a non-empty list of {what}")
+        return [w.lower() for w in found]
+
+    return parse
+

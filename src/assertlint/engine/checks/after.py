@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import words
 from .. import context as ctx
 
 KEY = "after"
@@ -23,13 +24,11 @@ _END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
 _WORDS = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 
 
-def parse(value, fail, lexicons):
-    from ...ruleset.lexicon import expand
+_parse = words(KEY, "phrases")
 
-    words = expand(value, fail, lexicons or {})
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise fail("context.after must be a non-empty list of phrases")
-    return tuple(tuple(w.lower().split()) for w in words)
+
+def parse(value, fail, lexicons):
+    return tuple(tuple(w.split()) for w in _parse(value, fail, lexicons))
 
 
 def previous_sentence(block: str, base: int) -> str:
@@ -43,16 +42,16 @@ def previous_sentence(block: str, base: int) -> str:
 
 def opening(sentence: str) -> list[str]:
     """The sentence's words, lower-cased with straight apostrophes, chat openers left off."""
-    words = [w.replace("\u2019", "'") for w in _WORDS.findall(sentence.lower())]
+    found = [w.replace("\u2019", "'") for w in _WORDS.findall(sentence.lower())]
     k = 0
-    while k < len(words) - 1 and words[k] in ctx.OPENERS and words[k] != "so":
+    while k < len(found) - 1 and found[k] in ctx.OPENERS and found[k] != "so":
         k += 1
-    return words[k:]
+    return found[k:]
 
 
 def keep(m, value) -> bool:
     if m.block is None:
         return False
     start = m.base + m.sent.start_char  # the parser may find two sentences in one unit
-    words = opening(previous_sentence(m.block, start))
-    return any(tuple(words[:len(p)]) == p for p in value)
+    said = opening(previous_sentence(m.block, start))
+    return any(tuple(said[:len(p)]) == p for p in value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import words
 from .after import previous_sentence
 
 KEY = "after_has"
@@ -16,13 +17,14 @@ NOOP = ()
 ORDER = 66
 
 
-def parse(value, fail, lexicons):
-    from ...ruleset.lexicon import expand
+_parse = words(KEY, "single words")
 
-    words = expand(value, fail, lexicons or {})
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w and " " not in w for w in words):
+
+def parse(value, fail, lexicons):
+    found = _parse(value, fail, lexicons)
+    if any(" " in w for w in found):
         raise fail("context.after_has must be a non-empty list of single words")
-    return frozenset(w.lower() for w in words)
+    return frozenset(found)
 
 
 def words_of(sentence: str) -> set[str]:

@@ -2,6 +2,7 @@
 or lemma; "$lexicon" allowed; an entry with spaces is a run of tokens)."""
 from __future__ import annotations
 
+from . import words
 from .. import context as ctx
 
 KEY = "sentence_has"
@@ -10,13 +11,11 @@ NOOP = ()
 ORDER = 70
 
 
-def parse(value, fail, lexicons):
-    from ...ruleset.lexicon import expand
+_parse = words(KEY)
 
-    words = expand(value, fail, lexicons or {})
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-        raise fail("context.sentence_has must be a non-empty list of words")
-    return tuple(w.lower() for w in words)
+
+def parse(value, fail, lexicons):
+    return tuple(_parse(value, fail, lexicons))
 
 
 def keep(m, value) -> bool:
