@@ -609,13 +609,16 @@ class Gate:
 
     def _select(self, text: str, words: set[str]) -> set[int]:
         index = self.index
+        sources = self._sources
         data = False  # the sentence as the order regexes read it, made on first need
         found: set[int] = set()
         for w in self.triggers.intersection(words):
             for rest, pi, ri in index[w]:
                 if ri in found or not all(not words.isdisjoint(r) for r in rest):
                     continue
-                rx = self.source(pi)
+                rx = sources[pi]
+                if rx is _UNDERIVED:
+                    rx = self.source(pi)
                 if rx is not None:
                     if data is False:
                         data = gate_bytes(text.lower().replace("\u2019", "'"))
