@@ -36,3 +36,21 @@ def test_quoted_speech_is_not_flagged(check):
     assert check("She said you always ignore her emails.") == []
 
 
+
+
+def test_quote_regions_pair_real_marks_and_skip_strays():
+    from assertlint.engine.context import quote_regions
+
+    text = 'He wrote "per my last email" today.'
+    assert [text[s:e] for s, e in quote_regions(text)] == ['"per my last email"']
+    # a closing mark with nothing open is a stray: it must not pair with the next mark and hide
+    # the words between them
+    text = 'If you want drama" you might try a mirror. She said "fine" later.'
+    assert [text[s:e] for s, e in quote_regions(text)] == ['"fine"']
+    text = 'x="1" and y="2"'
+    assert [text[s:e] for s, e in quote_regions(text)] == ['"1"', '"2"']
+
+
+def test_stray_closing_quote_does_not_hide_the_sentence(check):
+    found = check('Enough drama" you are an idiot."\n')
+    assert "idiot" in [f.text for f in found]

@@ -23,6 +23,14 @@ def nlp():
     ("NAK, and please stop sending garbage to this list.", "garbage", "work"),
     ("If the read fails, how do we know you're not writing garbage back?", "garbage", "label"),
     ("I pushed crap to main last night.", "crap", "self"),
+    # what the reader fills a shared space with is theirs; what a thing fills with is not
+    ("can you not fill the issues with random crap", "crap", "work"),
+    ("Stop flooding the tracker with garbage.", "garbage", "work"),
+    ("The logs fill with garbage when the disk is full.", "garbage", "label"),
+    # a measure of contempt ("a piece of", "a load of") lands where the measure noun lands
+    ("Your patch is a piece of garbage.", "garbage", "work"),
+    ("I wrote a pile of crap yesterday, sorry.", "crap", "self"),
+    ("This piece of crap printer jammed again.", "crap", "thing"),
     # a trailing emoji the tagger reads as the noun: the word stands where the emoji stands
     ("the fix was one character, i'm a clown 🤡.", "clown", "self"),
     ("you're a clown 🤡.", "clown", "reader"),

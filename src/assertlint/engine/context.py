@@ -33,6 +33,8 @@ class _Quotes:
 
     def straight_double(self, i: int) -> None:
         if self.dq_open is None:
+            if not self._prev(i).isspace() and (self._next(i).isspace() or i + 1 == len(self.text)):
+                return  # a closing mark with nothing open ('harmful drama" you might ...'): a stray
             self.dq_open = i
         else:
             self.regions.append((self.dq_open, i + 1))

@@ -169,8 +169,8 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement,
-                 _verb_subject, _adverb_of_verb):
+    for step in (_through_symbol, _quantity_of, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier,
+                 _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
@@ -188,6 +188,21 @@ def _through_symbol(tok) -> str | None:
     if head.is_punct or head.is_space:
         return None
     return _target_class(head)
+
+
+_QUANTITIES = frozenset({"piece", "pile", "load", "heap", "bunch", "lump", "sack", "bag", "steaming", "stack", "mountain"})
+
+
+def _quantity_of(tok) -> str | None:
+    """"your patch is a piece of garbage", "what a load of rubbish", "this pile of crap": the word
+    lands where the measure noun it fills lands."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    measure = prep.head
+    if measure.lemma_.lower() not in _QUANTITIES or measure.pos_ != "NOUN":
+        return None
+    return _target_class(measure)
 
 
 def _of_someone(tok) -> str | None:
@@ -309,11 +324,31 @@ PRODUCING = frozenset({
 })
 
 
+# Verbs of filling a shared space with something ("flood the tracker with junk").
+FILLING = frozenset({"fill", "flood", "spam", "clutter", "litter", "pollute", "bombard", "swamp", "bury"})
+
+
+def _filled_by_reader(tok) -> bool:
+    """"can you not fill the issues with random crap", "stop flooding the list with garbage": the
+    word is what the reader fills a shared space with. "the logs fill with garbage" is a thing's,
+    "I flooded the channel with junk" the writer's own."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    if verb.lemma_ not in FILLING:
+        return False
+    subj = subject_of(verb)
+    return _imperative(verb) if subj is None else subj.lower_ in SECOND_GROUPS
+
+
 def _made_by_reader(tok) -> bool:
     """The word is the object of a verb of producing whose doer is the reader: an order to them
     ("stop posting garbage", "don't push crap to main") or "you" keeping it up ("you keep sending
     junk"). "I pushed garbage" is the writer's own, "the bot posts garbage" is a thing's, and "make
     sure you're not writing garbage back" may be about data."""
+    if _filled_by_reader(tok):
+        return True
     verb = tok.head
     if tok.dep_ != "dobj" or verb.i == tok.i or verb.lemma_ not in PRODUCING:
         return False
