@@ -31,6 +31,10 @@ def nlp():
     ("Your patch is a piece of garbage.", "garbage", "work"),
     ("I wrote a pile of crap yesterday, sorry.", "crap", "self"),
     ("This piece of crap printer jammed again.", "crap", "thing"),
+    # "from"/"by" a person names whose the thing is
+    ("The rude reply from Sam was uncalled for.", "rude", "named"),
+    ("That ugly hack by you broke the build.", "ugly", "reader"),
+    ("The stupid error from Jenkins again.", "stupid", "thing"),
     # a trailing emoji the tagger reads as the noun: the word stands where the emoji stands
     ("the fix was one character, i'm a clown 🤡.", "clown", "self"),
     ("you're a clown 🤡.", "clown", "reader"),

@@ -491,6 +491,12 @@ def _children_class(n) -> tuple[str | None, str | None]:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in SECOND_GROUPS:
                 return det, "reader"
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):  # "the rude reply from @sam", "the ugly patch by Tom"
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD):
+                found = _noun_class(obj)
+                if found in ("reader", "person", "named"):
+                    return det, found
     return det, None
 
 
