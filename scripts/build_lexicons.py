@@ -20,7 +20,10 @@ their reasons):
 3. Dropped after review: identity terms (a group's name is not an insult), body and medical
    words, violence verbs (the threat rules own them), and words with a common technical or
    neutral sense (NOT_CONTEMPT below).
-4. Words are grouped by strength, not by part of speech: the rules read the part of speech and
+4. A word that names someone (it follows "a", "the" or "you" in at least two marked posts, or it
+   is a cuss compound ending in a person suffix or "-er") also enters in its plural, marked as
+   such ("bastards", "motherfuckers").
+5. Words are grouped by strength, not by part of speech: the rules read the part of speech and
    the target from the parse of each sentence. Nouns for stuff ("garbage", THING_NOUNS) and swear
    words (SWEAR_STEMS) have lists of their own.
 
@@ -176,6 +179,45 @@ def toxic_span_stats(folder: Path):
     return occ, hits, posts, types, contexts
 
 
+# Mass nouns with no plural in use ("scum", "swine").
+MASS_NOUNS = {"scum", "swine", "filth", "sheep", "riffraff", "trash", "garbage", "rubbish"}
+# Words that may follow a name for someone at the end of its phrase: "a moron who ...", "you idiot and ...".
+PHRASE_ENDS = {"who", "that", "is", "are", "was", "were", "and", "or", "like", "in", "on", "at", "of", "for", "to", "with", "if", "but", "you", "he", "she", "they"}
+# Words before a noun that names someone: "a moron", "you bastard", "such a creep".
+NOUN_CUES = {"a", "an", "the", "you", "such", "this", "that", "some", "total", "complete", "absolute", "utter", "little", "your", "his", "her", "their", "my"}
+
+
+def _plural(w: str) -> str:
+    if w.endswith(("s", "sh", "ch", "x", "z")):
+        return w + "es"
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def _names_someone(w: str, contexts, why: str) -> bool:
+    """Is `w` a noun for a person, whose plural people also write ("you bastards", "those
+    dickheads")? From the toxic-span posts: it follows an article or "you" in at least two of them;
+    for a cuss compound, it ends in a person suffix ("-head", "-wad") or "-er" ("motherfucker")."""
+    if w.endswith(("s", "ing", "ed", "ish", "ic", "ous", "ive", "est", "ly", "y", "al", "ant")) or w in THING_NOUNS | MASS_NOUNS | ANIMALS:
+        return False
+    if w.endswith("er") and w[:-2] in contexts:
+        return False  # a comparative: "dumber"
+    if w.startswith(SWEAR_STEMS) and not w.endswith(PERSON_SUFFIXES) and not w.endswith("er"):
+        return False  # "crap", "bullshit": a swear, not a name
+    cues = before_noun = 0
+    for text, start, end in contexts.get(w, ()):
+        before = WORD.findall(text[max(0, start - 30):start])
+        after = text[end:end + 12].lstrip()
+        ends_phrase = not after or not after[0].isalpha() or after.split()[0].lower() in PHRASE_ENDS
+        cued = bool(before) and before[-1].lower() in NOUN_CUES
+        cues += cued and ends_phrase
+        before_noun += cued and not ends_phrase  # "a daft idea": an adjective
+    if cues >= 2 and cues > before_noun:
+        return True
+    return why.startswith("cuss") and (w.endswith(PERSON_SUFFIXES) or (w.endswith("er") and w[:-2] not in contexts))
+
+
 def clean_prose_words(shared: Path) -> Counter:
     """Word counts in ordinary prose: the benchmark docs and the politeness requests."""
     words: Counter = Counter()
@@ -214,6 +256,11 @@ def build(shared: Path, cuss_path: str | None) -> tuple[str, str]:
             stats[w] = ("strong", "cuss 2, a compound of a swear word")
         elif hits[w] >= 2:
             stats[w] = ("strong", f"cuss 2, marked {hits[w]} times in toxic spans")
+
+    for w, (tier, why) in list(stats.items()):
+        plural = _plural(w)
+        if plural not in stats and plural not in NOT_CONTEMPT and _names_someone(w, contexts, why):
+            stats[plural] = (tier, f"plural of {w}")
 
     groups = defaultdict(list)
     for w, (tier, why) in sorted(stats.items()):
