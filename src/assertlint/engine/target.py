@@ -487,17 +487,25 @@ def _children_class(n) -> tuple[str | None, str | None]:
             return det, _possessed(n, c)
         if c.dep_ == "det":
             det = c.lower_
-        if c.dep_ == "prep" and c.lower_ == "like":  # "people like you", "idiots like him"
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in SECOND_GROUPS:
-                return det, "reader"
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):  # "the rude reply from @sam", "the ugly patch by Tom"
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD):
-                found = _noun_class(obj)
-                if found in ("reader", "person", "named"):
-                    return det, found
+        if c.dep_ == "prep":
+            found = _prep_class(c)
+            if found is not None:
+                return det, found
     return det, None
+
+
+def _prep_class(prep) -> str | None:
+    """Whose a noun is, from a preposition on it: "people like you", "idiots like him" (the reader
+    only); "the rude reply from @sam", "the ugly patch by Tom" (whoever it is from)."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if prep.lower_ == "like":
+        return "reader" if obj.lower_ in SECOND_GROUPS else None
+    if prep.lower_ in ("from", "by") and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD):
+        found = _noun_class(obj)
+        return found if found in ("reader", "person", "named") else None
+    return None
 
 
 def _noun_class(n) -> str:
