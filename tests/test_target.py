@@ -35,6 +35,10 @@ def nlp():
     ("The rude reply from Sam was uncalled for.", "rude", "named"),
     ("That ugly hack by you broke the build.", "ugly", "reader"),
     ("The stupid error from Jenkins again.", "stupid", "thing"),
+    ("Clown behaviour from me today.", "Clown", "self"),
+    # what the writer says they wrote is their own, pointed at or not
+    ("Did I really write this garbage? Yikes.", "garbage", "self"),
+    ("I'd rather not add this rubbish to main.", "rubbish", "work"),
     # a trailing emoji the tagger reads as the noun: the word stands where the emoji stands
     ("the fix was one character, i'm a clown 🤡.", "clown", "self"),
     ("you're a clown 🤡.", "clown", "reader"),

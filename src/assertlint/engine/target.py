@@ -502,9 +502,9 @@ def _prep_class(prep) -> str | None:
         return None
     if prep.lower_ == "like":
         return "reader" if obj.lower_ in SECOND_GROUPS else None
-    if prep.lower_ in ("from", "by") and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD):
+    if prep.lower_ in ("from", "by") and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD | FIRST):
         found = _noun_class(obj)
-        return found if found in ("reader", "person", "named") else None
+        return found if found in ("reader", "person", "named", "self") else None
     return None
 
 
@@ -577,12 +577,28 @@ MAKING = frozenset({
 def _made_by_writer(n) -> bool:
     """"I picked a terrible name", "the ugly hack I wrote", "such a terrible name I gave this
     class": the writer made or chose it, so contempt for it is self-criticism."""
+    head = n.head
+    if _authored_by_writer(n, head):
+        return True  # "I wrote this garbage", "did I really code this mess?"
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our", "some") for c in n.children):
         return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
-    head = n.head
     if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):
         return True
     return any(c.dep_ == "relcl" and c.lemma_ in MAKING and _first_person(subject_of(c)) for c in n.children)
+
+
+AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack"})
+
+
+def _authored_by_writer(n, head) -> bool:
+    """"I wrote this garbage", "did I really write this mess?": a thing pointed at ("this") that the
+    writer says they wrote, done (past tense or "did"), is their own; "I'll write this rubbish
+    up" and "I'd add this junk" are not about authorship."""
+    if n.dep_ != "dobj" or head.lemma_ not in AUTHORING or not _first_person(subject_of(head)):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in n.children):
+        return False
+    return head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ in ("do", "have") for c in head.children)
 
 
 # "a dumb design choice on our side", "awful hack, my bad", "mea culpa": the writer owns the thing

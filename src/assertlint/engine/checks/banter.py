@@ -1,7 +1,8 @@
 """context.banter: "skip" drops a match said with open affection in the same breath, the way
 friends tease ("ur such an idiot, i love u", "you're a terrible liar, I knew you'd planned the
 party. Love you!"): the text around the match (its block, up to WINDOW characters either
-side, so the next sentence counts) holds a marker of affection. Laughter alone is not one ("lol
+side, so the next sentence counts) holds a marker of affection or of joking among friends ("jk",
+"just messing with you", "gg" after a game, not "gg ez"). Laughter alone is not one ("lol
 you're pathetic" mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you
 ..."."""
 from __future__ import annotations
@@ -21,7 +22,9 @@ WINDOW = 160
 AFFECTION = re.compile(
     r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:the|it|this|that|ur|your)\b(?! (?:how|when))"
     r"|love it|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
-    r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend)\b"
+    r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
+    r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
+    r"|gg(?! ?ez)|good game|no hard feelings|same time next week)\b"
     r"|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917|\U0001F49C|\U0001F499|\U0001F49A|\U0001F49B|\U0001F9E1|\U0001F90D|\U0001FA77",
     re.I)
 

@@ -42,7 +42,16 @@ def _about_other(unit) -> bool:
     for tok in unit:
         if tok.dep_ in ("nsubj", "nsubjpass") and _other_person(tok) and tok.head.lemma_.lower() not in SOURCE_VERBS:
             return True
+        if _contracted_subject(tok) and _other_person(tok):
+            return True
     return False
+
+
+def _contracted_subject(tok) -> bool:
+    """"Ana's pregnant", "Dev's in rehab": the parser may read the "'s" of "is" as a possessive and
+    hang the name on what follows; a possessive on anything but a noun is such a subject."""
+    return tok.dep_ == "poss" and tok.head.pos_ in ("ADJ", "ADP", "ADV", "VERB") and any(
+        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in tok.children)
 
 
 def _other_person(tok) -> bool:
