@@ -71,6 +71,11 @@ _UR_ADJ = re.compile(
     r"spoiled|dense|mean|nuts|psycho|bad|good|great|brilliant|hopeless|embarrassing|disgusting|annoyed|done)"
     r"(?=[^\w ]|$| (?:and|but|or|lol|lmao|af|tbh|ngl|bro|dude|man|mate|smh|tho|though|if|when|because|cuz|bc|"
     r"haha|fr|rn|to|for|at|with|about|of|as|sometimes|today|tonight|now)\b))")
+# "your an embarrassment", "your so dense", "your not listening": "your" typed for "you're" before an
+# article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
+_YOUR_ARE = re.compile(
+    r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
+    r"being ridiculous|being rude|being difficult|being an?)\b(?!-))")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
 _UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [A-Za-z])")
@@ -287,6 +292,8 @@ def _you_swaps(text: str, swaps: list) -> None:
         swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
     if "ur " in text or "Ur " in text:
         swaps.extend(_ur_swaps(text))
+    if "our " in text:
+        swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOUR_ARE.finditer(text))
 
 
 def _ur_swaps(text: str) -> list[tuple[int, int, str]]:

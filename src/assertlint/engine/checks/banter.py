@@ -2,7 +2,7 @@
 friends tease ("ur such an idiot, i love u", "you're a terrible liar, I knew you'd planned the
 party. Love you!"): the text around the match (its block, up to WINDOW characters either
 side, so the next sentence counts) holds a marker of affection or of joking among friends ("jk",
-"just messing with you", "gg" after a game, not "gg ez"). Laughter alone is not one ("lol
+"just messing with you", "gg" after a game, not "gg ez"; a kiss mark "xx" at the end; a lone "x" is not one, since a masked link reads as "x"). Laughter alone is not one ("lol
 you're pathetic" mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you
 ..."."""
 from __future__ import annotations
@@ -24,7 +24,7 @@ AFFECTION = re.compile(
     r"|love it|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
-    r"|gg(?! ?ez)|good game|no hard feelings|same time next week)\b"
+    r"|gg(?! ?ez)|good game|no hard feelings|same time next week)\b|\sxx+(?=\s*$|\s*[!.])"
     r"|<3|\u2764|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917|\U0001F49C|\U0001F499|\U0001F49A|\U0001F49B|\U0001F9E1|\U0001F90D|\U0001FA77",
     re.I)
 

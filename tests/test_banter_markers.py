@@ -1,0 +1,28 @@
+"""context.banter: which words count as affection or friendly joking in the same breath."""
+from __future__ import annotations
+
+import pytest
+
+from assertlint.engine.checks.banter import AFFECTION
+
+
+@pytest.mark.parametrize("text", [
+    "nice try noob, gg, rematch?",
+    "my grandma could do that jump (jk)",
+    "just messing with you, great run",
+    "you daft thing, I put your keys on the hook xx",
+    "love you, idiot",
+])
+def test_friendly_markers(text):
+    assert AFFECTION.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "nice try noob, gg ez",
+    "this looks ugly, see x",  # a masked link reads as "x"
+    "lol you're pathetic",
+    "thanks so much, idiot",
+    "I love how you broke the build",
+])
+def test_not_friendly(text):
+    assert not AFFECTION.search(text)
