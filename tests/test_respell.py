@@ -53,6 +53,10 @@ def respell():
     ("Do whatever you want, Sam. Bye, Ana!", "Do whatever you want. Bye!"),
     ("your an embarrassment and your so slow", "you're an embarrassment and you're so slow"),
     ("Your not listening, your being ridiculous", "You're not listening, you're being ridiculous"),
+    ("You have *zero* reason to belittle _any_ project", "You have zero reason to belittle any project"),
+    ("you are **such a** mess", "you are such a mess"),
+    ("call my_var_name, 2*3*4 and f**k", "call my_var_name, 2*3*4 and fuck"),
+    ("so x * a * b and y * z", "so x * a * b and y * z"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)

@@ -40,6 +40,10 @@ _TRIPLE = re.compile(r"([A-Za-z])\1\1")
 _CAPS4 = re.compile(r"[A-Z]{4}")
 _LONE_UR = re.compile(r"(?:^| )[ur](?![\w@/\-]|\.\w|'(?!(?:re|ll|d|ve)\b))")
 _TOKEN_RUN = re.compile(rf"{_TOKEN}*+")
+# Emphasis typed in plain text ("You have *zero* reason", "_any_ other", "**such** a mess"): the
+# marks around one to four words are left out of the parse, so the words read as one phrase. A
+# mark glued to a word on its outer side ("snake_case_name", "f**k", "2*3*4") is not emphasis.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[A-Za-z])((?:[A-Za-z'’-]++ ?){1,4}?)(?<! )\1(?![\w*])")
 _MAX_WORD = 40  # longer runs are not words anybody typed for a word (hashes, base64, hostile input)
 # Three or more shouted words in a row ("YOU NEVER LISTEN"): lowered for the tagger.
 # (a shout starts where its run of capitals and apostrophes starts, never inside one: each run is
@@ -202,6 +206,10 @@ class Respeller:
         if ", " in text:
             self._trailing_names(text, swaps)
         swaps.extend(shouted)
+        if "*" in text or "_" in text:
+            for m in _EMPHASIS.finditer(text):
+                swaps.append((m.start(), m.start(2), ""))
+                swaps.append((m.end(2), m.end(), ""))
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
         if not swaps:
