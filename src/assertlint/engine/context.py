@@ -200,7 +200,9 @@ def reported(doc, root) -> bool:
             subj = subject_of(head)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
-            if subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj):
+            # a passive subject is what is said, not who says it ("it's answered there")
+            if (subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj)
+                    and subj.dep_ != "nsubjpass"):
                 return True
         tok = head
     return False
