@@ -201,6 +201,8 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     # the future ("going to") and a call beside the clause report nothing
     ("told mum about your debt, she was going to find out anyway", "told", False),
     ("gave your number to my cousin, he'll call you tonight", "gave", False),
+    # a passive subject is what is said, not who says it
+    ("If you'd bothered to read the thread, it's answered there.", "bothered", False),
 ])
 def test_reported_speech(nlp, text, word, want):
     from assertlint.engine.context import reported
