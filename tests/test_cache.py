@@ -60,3 +60,22 @@ def test_rule_set_change_invalidates(tmp_path):
     assert fingerprint(rules, None, {}) == fingerprint(list(rules), None, {})
     assert fingerprint(rules, None, {}) != fingerprint(rules[1:], None, {})
     assert fingerprint(rules, None, {}) != fingerprint(rules, "en_core_web_md", {})
+
+
+def test_fingerprint_is_the_same_in_every_process(tmp_path):
+    """The rule set's fingerprint must not follow the per-process string hash (a set's repr
+    does): otherwise no run ever finds the results an earlier run cached."""
+    code = (
+        "from assertlint.linter import make_linter\n"
+        "from assertlint.ruleset.loader import load_rules\n"
+        "from assertlint.cache import fingerprint\n"
+        "linter = make_linter()\n"
+        "print(fingerprint(load_rules([]), linter.model, linter.lexicons))\n"
+    )
+    seen = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "ASSERTLINT_CACHE_DIR": str(tmp_path / seed)}
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        assert res.returncode == 0, res.stderr
+        seen.add(res.stdout.strip().splitlines()[-1])
+    assert len(seen) == 1, seen

@@ -51,6 +51,16 @@ def active(context) -> tuple[tuple[ModuleType, object], ...]:
     return tuple(out)
 
 
+class WordSet(frozenset):
+    """A frozenset whose repr lists its words sorted: a rule's repr feeds the result cache's
+    fingerprint (cache.py), and a plain set's repr follows the per-process string hash."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"WordSet({sorted(self)!r})"
+
+
 def words(key: str, what: str = "words"):
     """A parse() for a key whose value is a non-empty list of words or phrases ("$lexicon"
     allowed): the entries, lower-cased."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import words
+from . import WordSet, words
 from .after import previous_sentence
 
 KEY = "after_has"
@@ -24,7 +24,7 @@ def parse(value, fail, lexicons):
     found = _parse(value, fail, lexicons)
     if any(" " in w for w in found):
         raise fail("context.after_has must be a non-empty list of single words")
-    return frozenset(found)
+    return WordSet(found)
 
 
 def words_of(sentence: str) -> set[str]:
