@@ -203,6 +203,7 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     ("gave your number to my cousin, he'll call you tonight", "gave", False),
     # a passive subject is what is said, not who says it
     ("If you'd bothered to read the thread, it's answered there.", "bothered", False),
+    ("In the retro it was said that the maintainers don't even bother to reply.", "bother", True),
 ])
 def test_reported_speech(nlp, text, word, want):
     from assertlint.engine.context import reported

@@ -200,9 +200,10 @@ def reported(doc, root) -> bool:
             subj = subject_of(head)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
-            # a passive subject is what is said, not who says it ("it's answered there")
+            # a passive subject is what is said, not who says it ("If you'd read it, it's answered
+            # there"), unless the clause is what was said ("it was said that ...")
             if (subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj)
-                    and subj.dep_ != "nsubjpass"):
+                    and (subj.dep_ != "nsubjpass" or tok.dep_ == "ccomp")):
                 return True
         tok = head
     return False
