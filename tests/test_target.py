@@ -214,6 +214,29 @@ def test_reported_speech(nlp, text, word, want):
 
 
 @pytest.mark.parametrize("text,judged", [
+    # a word talked about is not said: named as a word, asked about, ruled offensive
+    ("The word idiot comes from Greek.", False),
+    ("Words like stupid and lazy put new contributors off.", False),
+    ("Is pillock a rude word?", False),
+    ("Is moron considered offensive in the UK?", False),
+    ("Retard is a slur, please don't use it here.", False),
+    # a name someone else gives, to someone other than the reader, is theirs
+    ("Please stop calling people idiots.", False),
+    ("Calling someone a clown is against the code of conduct.", False),
+    ("You called me a liar yesterday and I'd like to talk about it.", False),
+    # the writer's own use of the word stays judging
+    ("In a word: pathetic.", True),
+    ("Pathetic is the only word for it.", True),
+    ("Idiot is a strong word, but it fits you.", True),
+    ("I'd call you a fool.", True),
+    ("Calling you an idiot would be too kind.", True),
+    ("Idiots, all of you.", True),
+])
+def test_words_talked_about_are_not_said(text, judged):
+    _assert_category(text, "judging", judged)
+
+
+@pytest.mark.parametrize("text,judged", [
     # open affection in the same breath makes it banter
     ("lmao ur such an idiot i love u", False),
     ("You're a terrible liar, I knew you'd planned the party. Love you!", False),

@@ -220,6 +220,83 @@ def _reports(verb, tok) -> bool:
     return verb.lemma_ in REPORTING
 
 
+# a word talked about, not said: "the word idiot", "words like stupid", "Is pillock a rude word?"
+_WORD_NOUNS = frozenset({"word", "words", "term", "terms", "label", "labels", "slur", "slurs", "insult", "insults",
+                         "epithet", "epithets", "swearword", "swearwords", "expletive", "expletives"})
+_WORD_VERDICTS = frozenset({"insult", "slur", "swearword", "swear", "expletive", "epithet", "offensive",
+                            "derogatory", "pejorative", "ableist", "vulgar", "profane", "profanity"})
+_WORD_ORIGINS = frozenset({"mean", "means", "meant", "come", "comes", "derive", "derives", "originate", "originates"})
+_READER_WORDS = frozenset({"you", "your", "yours", "u", "ur", "yourself", "yourselves", "ya", "y'all", "yall"})
+_MARKS = frozenset({"'", '"', "\u201c", "\u201d", "\u2018", "\u2019", "`"})
+
+
+def mentioned(root, single: bool = True) -> bool:
+    """Is `root` a word talked about rather than said? "the word idiot", "terms like moron and
+    clown", "Is pillock a rude word?", "stupid means ...", and the name in "stop calling people
+    idiots" or "you called me a liar" (a name someone other than the writer gives, and not to the
+    reader). `single`: the match is that one word (a verdict about a word is about a word alone)."""
+    word = root
+    for _ in range(4):  # "words like stupid and lazy": the first of a list
+        if word.dep_ != "conj" or word.head.i == word.i:
+            break
+        word = word.head
+    if _name_given(root):
+        return True
+    # "the word idiot fits you", "words like stupid were made for people like you": said of the reader
+    if any(t.lower_ in _READER_WORDS and t.dep_ != "nsubj" for t in word.sent):
+        return False
+    return _after_word_noun(word) or (single and _word_judged(word))
+
+
+def _after_word_noun(word) -> bool:
+    doc, i = word.doc, word.i - 1
+    for _ in range(3):  # "words like", "terms such as", "the word 'idiot'"
+        if i >= 0 and (doc[i].lower_ in ("like", "as", "such", ":") or doc[i].text in _MARKS):
+            i -= 1
+    if i < 0 or doc[i].lower_ not in _WORD_NOUNS:
+        return False
+    # "in a word, pathetic" / "in other words, idiots": a manner of speaking, not a mention
+    return not (i > 0 and doc[i - 1].lower_ in ("a", "one", "other", "few", "two", "my", "your", "his", "her", "their"))
+
+
+def _word_judged(word) -> bool:
+    """The bare word as the subject of a verdict about words: "Is moron considered offensive?",
+    "Idiot is a strong word", "Pillock means a fool"."""
+    doc, i = word.doc, word.i
+    # bare: first in its sentence, after a quotation mark or after "is" ("Is moron ...?")
+    if i != word.sent.start and doc[i - 1].text not in _MARKS and doc[i - 1].lower_ not in ("is", "was", "isn't", "wasn't"):
+        return False
+    for tok in doc[i + 1:min(i + 7, word.sent.end)]:
+        if tok.is_punct and tok.text not in _MARKS:
+            return False
+        # "a rude word" only in a question about it ("Is pillock a rude word?"): "Idiot is a strong word
+        # for you" is the writer's own
+        if tok.lower_ in _WORD_VERDICTS or (tok.lower_ in _WORD_ORIGINS and tok.i == i + 1) or (
+                tok.lower_ in ("word", "term") and word.sent[-1].text == "?"):
+            # "Pathetic is the only word for it": the word used as the writer's verdict
+            return not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("for", "to"))
+    return False
+
+
+def _name_given(root) -> bool:
+    """The name in a calling someone other than the writer does, to someone other than the reader:
+    "stop calling people idiots", "don't call him a moron", "you called me a liar"; "I'd call you
+    a fool" and "calling you an idiot is generous" stay the writer's words."""
+    verb = root.head
+    if verb.lemma_ != "call" or verb.i == root.i or root.dep_ not in ("oprd", "attr", "xcomp", "acomp", "dobj"):
+        return False
+    named = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != root.i]
+    if root.dep_ == "dobj" and not named:
+        return False  # "you call this garbage a fix?": the garbage is the writer's word
+    if any(person(c) == "second" for c in named):
+        return False
+    subj = subject_of(verb)
+    if subj is not None and person(subj) == "first":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return not (passive and subj is not None and person(subj) == "second")
+
+
 def _lets(subj) -> bool:
     """"Let's just say ...": the "'s" of "let's" is the writer and the reader, not a third person."""
     return subj.lower_ in ("'s", "us") and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "let"

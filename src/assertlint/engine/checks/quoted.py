@@ -1,4 +1,5 @@
-"""context.quoted: skip (default) a match inside quotation marks or reported speech."""
+"""context.quoted: skip (default) a match inside quotation marks or reported speech, or a word
+talked about rather than said ("the word idiot", "stop calling people idiots")."""
 from __future__ import annotations
 
 from . import choice
@@ -22,4 +23,4 @@ def keep(m, value) -> bool:
         word = m.doc[m.refs[focus_name]]
         if ctx.in_regions(m.quotes, m.base + word.idx, m.base + word.idx + len(word)):
             return False
-    return not ctx.reported(m.doc, m.root)
+    return not ctx.reported(m.doc, m.root) and not ctx.mentioned(m.root, single=m.end - m.start == 1)
