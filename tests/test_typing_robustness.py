@@ -36,6 +36,9 @@ CASES = [
     ("I don't want to hear it.", "I don\u2019t want to hear it.", "stonewalling"),
     ("I don't want to hear it.", "I don\u00b4t want to hear it.", "stonewalling"),
     ("You're being ridiculous.", "You\u2019re being ridiculous.", "judging"),
+    # "you're" mistyped in ways no other word is spelled
+    ("You're being ridiculous.", "you'e being ridiculous", "judging"),
+    ("You're so lazy.", "your'e so lazy", "judging"),
     ("I DON'T WANT TO HEAR IT", "I DON\u2019T WANT TO HEAR IT", "stonewalling"),
     # no final stop: the tagger reads the last word as it reads it in a closed sentence
     ("Stop it, you pig.", "stop it, you pig", "judging"),
@@ -65,6 +68,7 @@ def test_careless_typing_gets_the_same_category(careful, careless, category):
     "THE BUILD IS GREEN AGAIN",
     "k8s 1.29 and mp3 files r fine",
     "fix ur code so it builds, then ur done",
+    "you'e welcome to join the call, your'e all invited",
 ])
 def test_careless_typing_alone_is_not_a_finding(text):
     got = {f.category for f in assertlint.check(text) if f.style == "aggressive"}

@@ -80,6 +80,8 @@ _UR_ADJ = re.compile(
 _YOUR_ARE = re.compile(
     r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
     r"being ridiculous|being rude|being difficult|being an?)\b(?!-))")
+# "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
+_YOURE_TYPO = re.compile(r"(?<![\w'@/.\-])([Yy])ou(?:'e|r'e|'r|;re)(?![\w'@/\-])")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
 # "ur" as a proper noun and loses the possessive
 _UR_YOUR = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= [A-Za-z])")
@@ -302,6 +304,8 @@ def _you_swaps(text: str, swaps: list) -> None:
         swaps.extend(_ur_swaps(text))
     if "our " in text:
         swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOUR_ARE.finditer(text))
+    if "ou'" in text or "our'" in text or "ou;" in text:
+        swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOURE_TYPO.finditer(text))
 
 
 def _ur_swaps(text: str) -> list[tuple[int, int, str]]:
