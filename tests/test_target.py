@@ -214,6 +214,22 @@ def test_reported_speech(nlp, text, word, want):
 
 
 @pytest.mark.parametrize("text,judged", [
+    # a verdict denied by a negated verb of thinking or saying, or by its negative subject
+    ("I don't think you're stupid; the docs are confusing.", False),
+    ("I never said your code was garbage.", False),
+    ("Nobody here thinks you're a liar.", False),
+    # ... but not when it is said after all, or by everyone
+    ("I don't think you're stupid, I think you're lazy.", True),
+    ("Not saying you're stupid, but come on.", True),
+    ("Everyone thinks you're an idiot.", True),
+    ("I can't believe how stupid you are.", True),
+    ("You're an idiot, I don't think anyone doubts that.", True),
+])
+def test_a_denied_verdict_is_not_a_verdict(text, judged):
+    _assert_category(text, "judging", judged)
+
+
+@pytest.mark.parametrize("text,judged", [
     # a word talked about is not said: named as a word, asked about, ruled offensive
     ("The word idiot comes from Greek.", False),
     ("Words like stupid and lazy put new contributors off.", False),

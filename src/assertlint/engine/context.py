@@ -159,6 +159,30 @@ def negated(verb, start: int, end: int) -> bool:
     return False
 
 
+def denied(verb, start: int, end: int) -> bool:
+    """Is the clause of `verb` what a negated verb of thinking or saying denies: "I don't think
+    you're stupid", "I never said your code was garbage", "nobody here thinks you're a liar"? Not
+    "I'm not saying you're an idiot, but ...", which says it after all."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ not in _SAYING:
+        return False
+    if _exclaimed(verb) or _incredulous(head):
+        return False
+    doc = verb.doc
+    if verb.i < head.i and any(t.text in (",", ";") for t in doc[verb.i:head.i]):
+        return False  # "you're an idiot, I don't think anyone doubts it": an afterthought
+    if head.lemma_ in ("say", "call", "mean", "suggest", "imply", "claim") and any(
+            t.lower_ == "but" for t in doc[end:verb.sent.end]):
+        return False  # "I'm not saying you're lazy, but ...": says it after all
+    if any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply") for t in doc[head.i + 1:start]):
+        return False  # "I don't think you're dumb, just lazy": the word after "just" is asserted
+    subj = subject_of(head)
+    if subj is not None and (subj.lower_ in ("nobody", "noone", "none") or (
+            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
+        return True
+    return any((c.dep_ == "neg" or c.lower_ in NEGATORS) and not (start <= c.i < end) for c in head.children)
+
+
 _DEGREE = frozenset({"so", "this", "that", "such"})
 # "I can't believe you think I called you lazy": disbelief at what the reader says, not a verdict
 _SAYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "assume"})

@@ -1,11 +1,13 @@
-"""context.negated: skip a match in a negated clause, or require one ("allow": either)."""
+"""context.negated: skip a match in a negated clause, or require one ("allow": either); "denied":
+skip only a clause that a negated verb of thinking or saying denies ("I don't think you're stupid",
+"nobody thinks your code is garbage"), leaving the rule's own negation handling to its patterns."""
 from __future__ import annotations
 
 from . import choice
 from .. import context as ctx
 
 KEY = "negated"
-VALUES = ("skip", "allow", "require")
+VALUES = ("skip", "allow", "require", "denied")
 DEFAULT = "allow"
 NOOP = "allow"
 ORDER = 20
@@ -16,6 +18,8 @@ _ARGUMENT = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "appos"})
 
 
 def keep(m, value) -> bool:
+    if value == "denied":
+        return not ctx.denied(m.verb, m.start, m.end)
     neg = ctx.negated(m.verb, m.start, m.end) and not _owned_label(m.root)
     return neg if value == "require" else not neg
 
