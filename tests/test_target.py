@@ -218,6 +218,13 @@ def test_reported_speech(nlp, text, word, want):
     ("I don't think you're stupid; the docs are confusing.", False),
     ("I never said your code was garbage.", False),
     ("Nobody here thinks you're a liar.", False),
+    ("I don't think anyone here thinks you're careless.", False),
+    ("I didn't mean to suggest you were careless.", False),
+    ("I would never call you incompetent, I was criticizing the process.", False),
+    ("Please don't tell people their question is stupid.", False),
+    ("No question is dumb here.", False),
+    # "nobody" as the sting, not a denial
+    ("Cool, nobody asked your troll self.", True),
     # ... but not when it is said after all, or by everyone
     ("I don't think you're stupid, I think you're lazy.", True),
     ("Not saying you're stupid, but come on.", True),
@@ -240,6 +247,12 @@ def test_a_denied_verdict_is_not_a_verdict(text, judged):
     ("Please stop calling people idiots.", False),
     ("Calling someone a clown is against the code of conduct.", False),
     ("You called me a liar yesterday and I'd like to talk about it.", False),
+    # the act of calling or telling named, with no one doing it: moderation notes, codes of conduct
+    ("A user was banned for repeatedly calling maintainers idiots.", False),
+    ("Calling someone's work garbage is not constructive feedback.", False),
+    ("We locked the thread because it turned into people calling each other liars.", False),
+    # ... unless it is the reader's ("your way of telling us ...") or aimed at the reader
+    ("Is this your way of telling us you don't understand what volatile means?", True),
     # the writer's own use of the word stays judging
     ("In a word: pathetic.", True),
     ("Pathetic is the only word for it.", True),

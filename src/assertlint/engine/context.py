@@ -155,32 +155,65 @@ def negated(verb, start: int, end: int) -> bool:
             return False  # "I can't believe (how) rude you are" says that you are
         if verb.dep_ == "ccomp" and verb.i < head.i and any(t.text in (",", ";") for t in verb.doc[verb.i:head.i]):
             return False  # "I told her about it, I didn't think you'd mind": an afterthought, not its negation
-        return head.lemma_ in ("think", "believe", "say", "want", "mean", "suggest", "call") or verb.dep_ == "xcomp"
+        return head.lemma_ in _DENYING or head.lemma_ == "want" or verb.dep_ == "xcomp"
     return False
 
 
-def denied(verb, start: int, end: int) -> bool:
-    """Is the clause of `verb` what a negated verb of thinking or saying denies: "I don't think
-    you're stupid", "I never said your code was garbage", "nobody here thinks you're a liar"? Not
-    "I'm not saying you're an idiot, but ...", which says it after all."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ not in _SAYING:
-        return False
-    if _exclaimed(verb) or _incredulous(head):
-        return False
-    doc = verb.doc
-    if verb.i < head.i and any(t.text in (",", ";") for t in doc[verb.i:head.i]):
-        return False  # "you're an idiot, I don't think anyone doubts it": an afterthought
-    if head.lemma_ in ("say", "call", "mean", "suggest", "imply", "claim") and any(
-            t.lower_ == "but" for t in doc[end:verb.sent.end]):
-        return False  # "I'm not saying you're lazy, but ...": says it after all
-    if any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply") for t in doc[head.i + 1:start]):
-        return False  # "I don't think you're dumb, just lazy": the word after "just" is asserted
-    subj = subject_of(head)
-    if subj is not None and (subj.lower_ in ("nobody", "noone", "none") or (
-            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
+def denied(root, start: int, end: int) -> bool:
+    """Is the verdict at `root` denied rather than said: the clause a negated verb of thinking or
+    saying denies ("I don't think you're stupid", "I never said your code was garbage", "nobody here
+    thinks you're a liar", "I'd never call you incompetent"), or a clause about no one ("No question
+    is dumb here")? Not "I'm not saying you're an idiot, but ...", which says it after all."""
+    clause = governing_verb(root)
+    if clause.lemma_ == "call":
+        return _negated_here(clause, start, end) and not _said_after_all(clause, clause, start, end)
+    if _nobody_is(clause, start):
         return True
-    return any((c.dep_ == "neg" or c.lower_ in NEGATORS) and not (start <= c.i < end) for c in head.children)
+    for _ in range(2):  # "I don't think anyone here thinks you're careless"
+        head = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp") or head.i == clause.i or head.lemma_ not in _DENYING:
+            return False
+        if _exclaimed(clause) or _incredulous(head) or _said_after_all(clause, head, start, end):
+            return False
+        if _negative_subject(head) or _negated_here(head, start, end):
+            return True
+        clause = head
+    return False
+
+
+# verbs whose negation denies the clause they govern ("I didn't say", "nobody thinks")
+_DENYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "tell", "feel"})
+_NO_ONE = frozenset({"nobody", "noone", "none", "nothing"})
+
+
+def _negative_subject(verb) -> bool:
+    subj = subject_of(verb)
+    return subj is not None and (subj.lower_ in _NO_ONE or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
+
+
+def _negated_here(verb, start: int, end: int) -> bool:
+    return any((c.dep_ == "neg" or c.lower_ in NEGATORS) and not (start <= c.i < end) for c in verb.children)
+
+
+def _nobody_is(verb, start: int) -> bool:
+    """"No question is dumb here": a verdict about nothing, unless it measures something against
+    it ("no design is as bad as this one")."""
+    subj = subject_of(verb)
+    if verb.lemma_ != "be" or subj is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return False  # "nobody asked", "nobody trusts you with anything": the sting is the "nobody"
+    return not any(t.lower_ in ("as", "than", "this", "that", "so", "such", "except", "but") for t in verb.subtree)
+
+
+def _said_after_all(clause, head, start: int, end: int) -> bool:
+    doc = clause.doc
+    if clause.i < head.i and any(t.text in (",", ";") for t in doc[clause.i:head.i]):
+        return True  # "you're an idiot, I don't think anyone doubts it": an afterthought
+    if head.lemma_ in ("say", "call", "mean", "suggest", "imply", "claim") and any(
+            t.lower_ == "but" for t in doc[end:clause.sent.end]):
+        return True  # "I'm not saying you're lazy, but ...": says it after all
+    # "I don't think you're dumb, just lazy": the word after "just" is asserted
+    return any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply") for t in doc[head.i + 1:start])
 
 
 _DEGREE = frozenset({"so", "this", "that", "such"})
@@ -304,21 +337,51 @@ def _word_judged(word) -> bool:
 
 def _name_given(root) -> bool:
     """The name in a calling someone other than the writer does, to someone other than the reader:
-    "stop calling people idiots", "don't call him a moron", "you called me a liar"; "I'd call you
-    a fool" and "calling you an idiot is generous" stay the writer's words."""
+    "stop calling people idiots", "banned for calling maintainers idiots", "don't call him a moron",
+    "you called me a liar"; "I'd call you a fool" and "calling you an idiot is generous" stay the
+    writer's words."""
     verb = root.head
-    if verb.lemma_ != "call" or verb.i == root.i or root.dep_ not in ("oprd", "attr", "xcomp", "acomp", "dobj"):
+    if verb.lemma_ not in ("call", "tell") or verb.i == root.i or root.dep_ not in _NAME_DEPS:
         return False
     named = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != root.i]
-    if root.dep_ == "dobj" and not named:
-        return False  # "you call this garbage a fix?": the garbage is the writer's word
     if any(person(c) == "second" for c in named):
         return False
+    if _untold(verb):  # "Calling someone's work garbage is ...", "people calling each other liars"
+        return True
+    if verb.lemma_ != "call" or (root.dep_ == "dobj" and not named):
+        return False  # "you call this garbage a fix?": the garbage is the writer's word
+    return _caller_not_writer(verb)
+
+
+_NAME_DEPS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj", "ccomp"})
+
+
+def _caller_not_writer(verb) -> bool:
+    """The calling is done by someone other than the writer, and not to the reader in the passive
+    ("you should be called a clown" stays the writer's)."""
     subj = subject_of(verb)
-    if subj is not None and person(subj) == "first":
+    if subj is None:
+        return True
+    if person(subj) == "first":
         return False
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return not (passive and subj is not None and person(subj) == "second")
+    return not (person(subj) == "second" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _untold(verb) -> bool:
+    """A calling or telling with no teller: a gerund or participle that names the act ("for calling
+    maintainers idiots", "Telling someone their code is trash is ...", "people calling each other
+    liars"), not an order ("call him an idiot") or a clause with its own subject."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ not in ("csubj", "pcomp", "acl", "pobj", "xcomp", "advcl"):
+        return False
+    # "is this your way of telling us you don't understand?": the reader's telling
+    tok = verb
+    for _ in range(3):
+        tok = tok.head
+        if any(c.dep_ == "poss" and c.lower_ in _READER_WORDS for c in tok.children) or person(tok) == "second":
+            return False
+    return True
 
 
 def _lets(subj) -> bool:

@@ -19,9 +19,11 @@ _ARGUMENT = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "appos"})
 
 def keep(m, value) -> bool:
     if value == "denied":
-        return not ctx.denied(m.verb, m.start, m.end)
+        return not ctx.denied(m.root, m.start, m.end)
     neg = ctx.negated(m.verb, m.start, m.end) and not _owned_label(m.root)
-    return neg if value == "require" else not neg
+    if value == "require":
+        return neg
+    return not (neg or ctx.denied(m.root, m.start, m.end))
 
 
 def _owned_label(root) -> bool:
