@@ -223,6 +223,9 @@ def test_reported_speech(nlp, text, word, want):
     ("I would never call you incompetent, I was criticizing the process.", False),
     ("Please don't tell people their question is stupid.", False),
     ("No question is dumb here.", False),
+    ("I wouldn't call him a genius, more like a moron.", True),
+    ("I'm not calling you stupid, I'm saying your patch is.", True),
+    ("You're not just useless, you're dangerous.", True),
     # "nobody" as the sting, not a denial
     ("Cool, nobody asked your troll self.", True),
     # ... but not when it is said after all, or by everyone
@@ -249,6 +252,8 @@ def test_a_denied_verdict_is_not_a_verdict(text, judged):
     ("You called me a liar yesterday and I'd like to talk about it.", False),
     # the act of calling or telling named, with no one doing it: moderation notes, codes of conduct
     ("A user was banned for repeatedly calling maintainers idiots.", False),
+    ("The retro got tense when someone called the plan delusional.", False),
+    ("You can disagree without calling anyone ignorant.", False),
     ("Calling someone's work garbage is not constructive feedback.", False),
     ("We locked the thread because it turned into people calling each other liars.", False),
     # ... unless it is the reader's ("your way of telling us ...") or aimed at the reader

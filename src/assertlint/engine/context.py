@@ -212,8 +212,12 @@ def _said_after_all(clause, head, start: int, end: int) -> bool:
     if head.lemma_ in ("say", "call", "mean", "suggest", "imply", "claim") and any(
             t.lower_ == "but" for t in doc[end:clause.sent.end]):
         return True  # "I'm not saying you're lazy, but ...": says it after all
-    # "I don't think you're dumb, just lazy": the word after "just" is asserted
-    return any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply") for t in doc[head.i + 1:start])
+    if any(t.lemma_ in ("say", "know", "call") and not _negated_here(t, start, end) and subject_person(t) == "first"
+           for t in doc[end:end + 12]):
+        return True  # "I'm not calling you stupid, I'm saying ...", "I don't think you're a moron, I know it"
+    # "I don't think you're dumb, just lazy", "I wouldn't call him a genius, more like a moron": the
+    # word after "just" or "more like" is asserted
+    return any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply", "more", "like") for t in doc[head.i + 1:start])
 
 
 _DEGREE = frozenset({"so", "this", "that", "such"})

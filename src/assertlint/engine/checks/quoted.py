@@ -23,4 +23,7 @@ def keep(m, value) -> bool:
         word = m.doc[m.refs[focus_name]]
         if ctx.in_regions(m.quotes, m.base + word.idx, m.base + word.idx + len(word)):
             return False
+        # ... or given as a name by someone else: "someone called the plan delusional"
+        if word.i != m.root.i and ctx.mentioned(word, single=False):
+            return False
     return not ctx.reported(m.doc, m.root) and not ctx.mentioned(m.root, single=m.end - m.start == 1)
