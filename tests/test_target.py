@@ -204,6 +204,13 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     # a passive subject is what is said, not who says it
     ("If you'd bothered to read the thread, it's answered there.", "bothered", False),
     ("In the retro it was said that the maintainers don't even bother to reply.", "bother", True),
+    # a characterising or a threat told of someone, and a participle of saying with no teller of its own
+    ("The president described the opposition leader as a liar.", "liar", True),
+    ("The villain threatens to kill the whole family.", "kill", True),
+    ("The court heard that he sent her messages saying she was stupid.", "stupid", True),
+    ("I walked out, saying there was nothing left to discuss.", "nothing", False),
+    ("Must be nice to get paid for writing code this sloppy.", "sloppy", False),
+    ("Calling you an idiot would be too kind.", "idiot", False),
 ])
 def test_reported_speech(nlp, text, word, want):
     from assertlint.engine.context import reported

@@ -11,6 +11,9 @@ REPORTING = frozenset({
     "say", "tell", "write", "text", "ask", "yell", "scream", "shout", "claim", "reply", "respond",
     "post", "email", "message", "mutter", "snap", "type", "comment", "tweet", "quote", "answer",
     "go", "hiss", "whisper", "call", "announce", "insist",
+    # a characterising or a threat told of someone: "described him as a liar", "mocked customers as
+    # idiots", "the villain threatens to kill the family"
+    "describe", "mock", "label", "brand", "dub", "deride", "threaten", "vow",
 })
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -251,23 +254,48 @@ def _exclaimed(clause) -> bool:
 
 def reported(doc, root) -> bool:
     """Is the matched span (from its root up) the complement of a reporting verb with a
-    third-person subject: "She said you always ...", "He texted me whatever"?"""
+    third-person subject: "She said you always ...", "He texted me whatever", "described him as a
+    liar", "messages saying she was stupid"?"""
     tok = root
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
             return False
-        if _reports(head, tok) and tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"):
+        if _reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")):
             subj = subject_of(head)
+            if subj is None:
+                return _told_by_another(head, tok)
             # "nobody told me": a negative subject reports nothing ("I'm not upset, just
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
             # a passive subject is what is said, not who says it ("If you'd read it, it's answered
             # there"), unless the clause is what was said ("it was said that ...")
-            if (subj is not None and person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj)
+            if (person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj)
                     and (subj.dep_ != "nsubjpass" or tok.dep_ == "ccomp")):
                 return True
         tok = head
     return False
+
+
+_SPEECH = frozenset({"say", "tell", "call", "describe", "mock", "label", "brand", "dub", "deride", "threaten", "vow",
+                     "shout", "yell", "scream", "claim", "insist", "announce", "whisper", "hiss", "mutter", "snap"})
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "attr", "acomp", "npadvmod"})
+
+
+def _told_by_another(verb, said) -> bool:
+    """A participle of saying with no subject of its own, told of someone else: "messages saying
+    she was stupid", "the negotiators walked out, saying there was nothing left to discuss"; not
+    the writer's ("I left, saying I was done") nor words about the reader ("saying you're stupid
+    would be kind")."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl", "pcomp", "csubj", "relcl"):
+        return False
+    if verb.lemma_ not in _SPEECH:  # "paid for writing code this sloppy": the writing is the work
+        return False
+    if any(t.lower_ in _READER_WORDS for t in verb.subtree):
+        return False
+    if verb.dep_ == "advcl":
+        teller = subject_of(verb.head)
+        return teller is not None and person(teller) == "third"
+    return True
 
 
 def _reports(verb, tok) -> bool:
