@@ -73,6 +73,8 @@ NOT_CONTEMPT = {
     "ck", "sh", "f'n", "fu", "gyp", "bugger", "mouthed", "spit", "plastic", "sick", "weird", "crazy",
     "insane", "hell", "damned", "darn", "darned", "frickin", "fricking", "freakin", "friggin", "dammit",
     "damn", "damnit", "god", "jesus", "christ", "lord", "holy", "bloody",
+    # biology: "the parasite lives in the gut" (the weak labels keep "you parasite")
+    "parasite", "parasites", "parasitic",
     # words about acts or ideas rather than people, too broad to carry a judgment on their own
     "ridicule", "hypocrisy", "stupidity", "idiocy", "ignorance", "foolishness", "ridiculousness",
     "mediocrity", "terrorists", "terrorist", "predator", "thief", "thieves", "murderer", "rapist",
