@@ -265,6 +265,10 @@ def test_a_denied_verdict_is_not_a_verdict(text, judged):
     ("We locked the thread because it turned into people calling each other liars.", False),
     # ... unless it is the reader's ("your way of telling us ...") or aimed at the reader
     ("Is this your way of telling us you don't understand what volatile means?", True),
+    # the address after a comma is not the name given
+    ("Never call me that again, moron.", True),
+    ("Don't ever call me at home again, loser.", True),
+    ("Don't call this garbage a fix.", True),
     # the writer's own use of the word stays judging
     ("In a word: pathetic.", True),
     ("Pathetic is the only word for it.", True),

@@ -169,7 +169,8 @@ def denied(root, start: int, end: int) -> bool:
     is dumb here")? Not "I'm not saying you're an idiot, but ...", which says it after all."""
     clause = governing_verb(root)
     if clause.lemma_ == "call":
-        return _negated_here(clause, start, end) and not _said_after_all(clause, clause, start, end)
+        return (_is_name(root, clause) and _negated_here(clause, start, end)
+                and not _said_after_all(clause, clause, start, end))
     if _nobody_is(clause, start):
         return True
     for _ in range(2):  # "I don't think anyone here thinks you're careless"
@@ -373,19 +374,28 @@ def _name_given(root) -> bool:
     "you called me a liar"; "I'd call you a fool" and "calling you an idiot is generous" stay the
     writer's words."""
     verb = root.head
-    if verb.lemma_ not in ("call", "tell") or verb.i == root.i or root.dep_ not in _NAME_DEPS:
+    if verb.lemma_ not in ("call", "tell") or not _is_name(root, verb):
         return False
-    named = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != root.i]
-    if any(person(c) == "second" for c in named):
+    if any(c.dep_ in ("dobj", "dative") and person(c) == "second" for c in verb.children):
         return False
     if _untold(verb):  # "Calling someone's work garbage is ...", "people calling each other liars"
         return True
-    if verb.lemma_ != "call" or (root.dep_ == "dobj" and not named):
-        return False  # "you call this garbage a fix?": the garbage is the writer's word
-    return _caller_not_writer(verb)
+    return verb.lemma_ == "call" and _caller_not_writer(verb)
 
 
 _NAME_DEPS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj", "ccomp"})
+
+
+def _is_name(root, verb) -> bool:
+    """Is `root` what `verb` (call, tell) names or tells, and not a word beside it: "don't call me
+    again, you idiot" and "never call me that again, moron" end on the address, set off by a comma;
+    in "you call this garbage a fix?" the garbage is the thing called, the writer's word."""
+    if root.head.i != verb.i or verb.i == root.i or root.dep_ not in _NAME_DEPS:
+        return False
+    lo, hi = sorted((root.i, verb.i))
+    if any(t.text in (",", ";", ":") for t in root.doc[lo:hi]):
+        return False
+    return root.dep_ != "dobj" or any(c.dep_ in ("dobj", "dative") and c.i != root.i for c in verb.children)
 
 
 def _caller_not_writer(verb) -> bool:
