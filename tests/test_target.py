@@ -227,7 +227,11 @@ def test_reported_speech(nlp, text, word, want):
     ("Nobody here thinks you're a liar.", False),
     ("I don't think anyone here thinks you're careless.", False),
     ("I didn't mean to suggest you were careless.", False),
-    ("I would never call you incompetent, I was criticizing the process.", False),
+    ("I would never call him incompetent, I was criticizing the process.", False),
+    # ... but the old backhand at the reader stays a verdict
+    ("I won't call you stupid, the results speak for themselves.", True),
+    ("I don't think anyone could be as useless as you.", True),
+    ("Stop calling people idiots, you're the biggest one here.", True),
     ("Please don't tell people their question is stupid.", False),
     ("No question is dumb here.", False),
     ("I wouldn't call him a genius, more like a moron.", True),

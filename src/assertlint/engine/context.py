@@ -169,10 +169,11 @@ def denied(root, start: int, end: int) -> bool:
     is dumb here")? Not "I'm not saying you're an idiot, but ...", which says it after all."""
     clause = governing_verb(root)
     if clause.lemma_ == "call":
-        return (_is_name(root, clause) and _negated_here(clause, start, end)
-                and not _said_after_all(clause, clause, start, end))
+        return _call_denied(root, clause, start, end)
     if _nobody_is(clause, start):
         return True
+    if _measured_against_reader(clause):
+        return False  # "I don't think anyone could be as useless as you"
     for _ in range(2):  # "I don't think anyone here thinks you're careless"
         head = clause.head
         if clause.dep_ not in ("ccomp", "xcomp") or head.i == clause.i or head.lemma_ not in _DENYING:
@@ -188,6 +189,20 @@ def denied(root, start: int, end: int) -> bool:
 # verbs whose negation denies the clause they govern ("I didn't say", "nobody thinks")
 _DENYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "tell", "feel"})
 _NO_ONE = frozenset({"nobody", "noone", "none", "nothing"})
+
+
+def _call_denied(root, call, start: int, end: int) -> bool:
+    """"I would never call him incompetent"; but "I won't call you stupid, the results speak for
+    themselves" is the old backhand, and stays a verdict on the reader."""
+    return (_is_name(root, call) and _negated_here(call, start, end)
+            and not any(c.dep_ in ("dobj", "dative") and person(c) == "second" for c in call.children)
+            and not _said_after_all(call, call, start, end))
+
+
+def _measured_against_reader(clause) -> bool:
+    doc = clause.doc
+    return any(t.lower_ in ("as", "than") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _READER_WORDS
+               for t in clause.subtree)
 
 
 def _negative_subject(verb) -> bool:
@@ -330,12 +345,29 @@ def mentioned(root, single: bool = True) -> bool:
         if word.dep_ != "conj" or word.head.i == word.i:
             break
         word = word.head
+    if _reader_is_it(word):
+        return False
     if _name_given(root):
         return True
     # "the word idiot fits you", "words like stupid were made for people like you": said of the reader
     if any(t.lower_ in _READER_WORDS and t.dep_ != "nsubj" for t in word.sent):
         return False
     return _after_word_noun(word) or (single and _word_judged(word))
+
+
+def _reader_is_it(word) -> bool:
+    """The reader made the word's holder, in its sentence or the next: "Stop calling people idiots,
+    you're the biggest one here", "Is idiot a rude word? Not for you, it's just accurate"."""
+    doc, sent = word.doc, word.sent
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    for tok in list(sent) + (list(nxt)[:12] if nxt is not None else []):
+        if tok.i in range(sent.start, sent.end) and tok.i < word.i:
+            continue
+        if tok.lower_ in ("you're", "youre", "ur") or (tok.lower_ in ("you", "u") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be"):
+            return True
+        if tok.sent is not sent and tok.lower_ in _READER_WORDS:
+            return True
+    return False
 
 
 def _after_word_noun(word) -> bool:
