@@ -186,8 +186,6 @@ def denied(root, start: int, end: int) -> bool:
     return False
 
 
-# verbs whose negation denies the clause they govern ("I didn't say", "nobody thinks")
-_DENYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "tell", "feel"})
 _NO_ONE = frozenset({"nobody", "noone", "none", "nothing"})
 
 
@@ -207,8 +205,12 @@ def _measured_against_reader(clause) -> bool:
 
 def _negative_subject(verb) -> bool:
     subj = subject_of(verb)
-    return subj is not None and (subj.lower_ in _NO_ONE or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
+    return subj is not None and (subj.lower_ in _NO_ONE or _no_det(subj))
+
+
+def _no_det(tok) -> bool:
+    """"no question", "no one": a subject quantified by "no"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _negated_here(verb, start: int, end: int) -> bool:
@@ -219,7 +221,7 @@ def _nobody_is(verb) -> bool:
     """"No question is dumb here": a verdict about nothing, unless it measures something against
     it ("no design is as bad as this one")."""
     subj = subject_of(verb)
-    if verb.lemma_ != "be" or subj is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+    if verb.lemma_ != "be" or subj is None or not _no_det(subj):
         return False  # "nobody asked", "nobody trusts you with anything": the sting is the "nobody"
     return not any(t.lower_ in ("as", "than", "this", "that", "so", "such", "except", "but") for t in verb.subtree)
 
@@ -242,6 +244,8 @@ def _said_after_all(clause, head, start: int, end: int) -> bool:
 _DEGREE = frozenset({"so", "this", "that", "such"})
 # "I can't believe you think I called you lazy": disbelief at what the reader says, not a verdict
 _SAYING = frozenset({"think", "say", "call", "mean", "claim", "suggest", "believe", "imply", "assume"})
+# verbs whose negation denies the clause they govern ("I didn't say", "nobody thinks")
+_DENYING = (_SAYING - {"assume"}) | {"tell", "feel"}
 
 
 def _prescribed(verb) -> bool:
@@ -331,7 +335,7 @@ _WORD_NOUNS = frozenset({"word", "words", "term", "terms", "label", "labels", "s
 _WORD_VERDICTS = frozenset({"insult", "slur", "swearword", "swear", "expletive", "epithet", "offensive",
                             "derogatory", "pejorative", "ableist", "vulgar", "profane", "profanity"})
 _WORD_ORIGINS = frozenset({"mean", "means", "meant", "come", "comes", "derive", "derives", "originate", "originates"})
-_READER_WORDS = frozenset({"you", "your", "yours", "u", "ur", "yourself", "yourselves", "ya", "y'all", "yall"})
+_READER_WORDS = SECOND | {"your", "yours", "ur"}  # the reader, as a pronoun or an owner
 _MARKS = frozenset({"'", '"', "\u201c", "\u201d", "\u2018", "\u2019", "`"})
 
 
