@@ -58,6 +58,19 @@ def nlp():
     # an order to be something is aimed at the reader; an infinitive is not an order
     ("Stop being an asshat.", "asshat", "reader"),
     ("Stop being a troll.", "troll", "reader"),
+    # "nothing but a X" lands where the "nothing" lands
+    ("You're nothing but a troll.", "troll", "reader"),
+    ("He is nothing more than a shill.", "shill", "person"),
+    # a thing that was there before anyone in the thread, or that the reader came across, is nobody's
+    # work here; the reader's own old thing, or the one they suggest, still is
+    ("The old code was stupid but at least it was correct.", "stupid", "thing"),
+    ("The existing abstraction is idiotic for our use case.", "idiotic", "thing"),
+    ("Your old code was stupid.", "stupid", "work"),
+    ("The behaviour you describe is horrible UX.", "horrible", "thing"),
+    ("The approach you suggest is stupid.", "stupid", "work"),
+    ("The vendor's datasheet is garbage.", "garbage", "thing"),
+    ("Sam's plan is stupid.", "stupid", "work"),
+    ("It will protect his delicate ego.", "ego", "work"),
     ("To be fair, the second patch is a mess.", "mess", "work"),
     # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
     ("Really dumb nit: two spaces after the period.", "dumb", "self"),

@@ -169,7 +169,7 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _quantity_of, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier,
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier,
                  _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
@@ -188,6 +188,18 @@ def _through_symbol(tok) -> str | None:
     if head.is_punct or head.is_space:
         return None
     return _target_class(head)
+
+
+def _nothing_but(tok) -> str | None:
+    """"you're nothing but a troll", "he is nothing more than a shill": the word lands where the
+    "nothing" it fills lands."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("but", "than") or prep.head.i == prep.i:
+        return None
+    nothing = prep.head if prep.head.lower_ != "more" else prep.head.head
+    if nothing.lower_ not in ("nothing", "little") or nothing.dep_ not in ("attr", "dobj"):
+        return None
+    return _target_class(nothing)
 
 
 _QUANTITIES = frozenset({"piece", "pile", "load", "heap", "bunch", "lump", "sack", "bag", "steaming", "stack", "mountain"})
@@ -476,6 +488,8 @@ def _possessed(n, c) -> str:
     pc = _noun_class(c) if c.lower_ not in ("your", "ur", "yer", "yours", "thy") else "reader"
     if pc == "self":
         return "self"
+    if pc == "thing" and c.pos_ != "PRON":
+        return "thing"  # "the vendor's datasheet", "the kernel's handling": nobody here made it
     return "reader" if n.lemma_.lower() in PERSON_NOUNS and pc == "reader" else "work"
 
 
@@ -559,12 +573,36 @@ def _made_or_nobodys(n, low: str, lemma: str, det: str | None) -> str:
         return "thing"
     if _own_remark(n, lemma, det) or _made_by_writer(n):
         return "self"
+    if det not in ("this", "that", "these", "those") and (_inherited(n) or _come_across(n)):
+        return "thing"
     if det in ("this", "that", "these", "those") or lemma in WORK_NOUNS or low in WORK_NOUNS:
         return "work"
     found = _relative_class(n)
     if found is not None:
         return found
     return "artifact" if n.pos_ in ("NOUN", "X") else "thing"
+
+
+# Modifiers of a thing that was there before anybody in the thread touched it ("the old code",
+# "the legacy config parser", "the existing abstraction"): contempt for it judges no one present.
+INHERITED = frozenset({
+    "old", "legacy", "existing", "previous", "original", "ancient", "upstream", "stock", "default",
+    "outdated", "former", "prior", "historical", "deprecated", "obsolete",
+})
+# Verbs of coming across a thing ("the behaviour you describe", "the error you hit"): the reader
+# found it, they did not make it.
+COME_ACROSS = frozenset({
+    "describe", "mention", "report", "see", "hit", "encounter", "experience", "observe", "notice",
+    "quote", "cite", "link", "reference", "face", "reproduce",
+})
+
+
+def _inherited(n) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in INHERITED for c in n.children)
+
+
+def _come_across(n) -> bool:
+    return any(c.dep_ == "relcl" and c.lemma_ in COME_ACROSS for c in n.children)
 
 
 # Verbs of making or choosing: "I picked a terrible name", "the awful hack I wrote"
