@@ -299,6 +299,23 @@ def test_words_talked_about_are_not_said(text, judged):
 
 
 @pytest.mark.parametrize("text,judged", [
+    # a report or a denial the writer then takes as their own is said after all
+    ("People call you an idiot behind your back, and they're right.", True),
+    ("Your teammates told me you're a lazy parasite. I believe them.", True),
+    ("Someone on reddit said you're a fraud and a coward. Accurate.", True),
+    ("They call you an idiot for a reason.", True),
+    ("Your manager calls you incompetent and for once he's right.", True),
+    # ... not a verdict on the writer, nor an agreement with something else
+    ("He called me an idiot. He's right, I forgot the tests.", False),
+    ("Sam says I'm lazy. He's right.", False),
+    ("I don't think you're stupid. I agree with Sam on the plan.", False),
+    ("He called me an idiot in front of the whole team.", False),
+])
+def test_an_endorsed_report_is_said(text, judged):
+    _assert_category(text, "judging", judged)
+
+
+@pytest.mark.parametrize("text,judged", [
     # open affection in the same breath makes it banter
     ("lmao ur such an idiot i love u", False),
     ("You're a terrible liar, I knew you'd planned the party. Love you!", False),

@@ -3,6 +3,8 @@ of the subject, praise polarity, questions and position in the sentence. Rules o
 of these they care about (their [context] table)."""
 from __future__ import annotations
 
+import re
+
 VERBAL = ("VERB", "AUX")
 FIRST = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 SECOND = frozenset({"you", "u", "ya", "yourself", "yourselves", "y'all", "yall"})
@@ -641,4 +643,53 @@ def sentence_has(sent, start: int, end: int, words) -> bool:
         for k in range(len(forms) - n + 1):
             if all(p in forms[k + j] and toks[k + j].i == toks[k].i + j for j, p in enumerate(parts)):
                 return True
+    return False
+
+
+# The writer taking a verdict they report or deny as their own: "people call you an idiot, and
+# they're right", "Some would call you a fraud. I'd agree.", "I'm not saying you're an idiot, I'm
+# proving it", "Someone said you're a fraud. Accurate."
+_ENDORSING = re.compile(r"""(?ix)
+    \b(?:they|he|she|it|people|everyone|everybody)(?:'re|'s|\u2019re|\u2019s|\s+are|\s+is|\s+was|\s+were)
+        \s+(?:(?:so|quite|absolutely|totally|dead)\s+)?(?:right|not\s+wrong|correct|spot\s+on)\b
+  | \bi(?:'d|\u2019d|\s+would)?\s+(?:(?:totally|fully|have\s+to|tend\s+to|must)\s+)?(?:agree|concur)(?:\s+with\s+(?:them|him|her|that|it|the\s+\w+))?\s*(?:[.!,;]|$)
+  | \bfor\s+(?:a|good)\s+reason\b
+  | \bi\s+believe\s+(?:them|him|her|it|every\s+word)\b
+  | \bi(?:'m|\u2019m|\s+am)\s+(?:just\s+)?(?:proving|showing|demonstrating)\s+it\b
+  | \band\s+so\s+(?:are|is)\s+(?:you|everything\s+you)\b
+  | \bi(?:'d|\u2019d|\s+would)?\s+(?:call|describe)\s+you\s+(?:one|the\s+same|that|worse)\b
+""")
+_ENDORSING_OPENER = re.compile(r"(?i)^\W*(?:accurate|spot\s+on|correct|true\s+story|facts|can't\s+argue)\b")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+
+
+def endorsed(m) -> bool:
+    """Does the writer take the verdict as their own, later in its sentence or in the next one
+    ("..., and they're right", "... . I'd agree.", "... . Accurate.")? Needs the block's text. A
+    verdict on the writer ("he called me an idiot. He's right") is self-criticism all the same."""
+    if m.block is None or _on_writer(m.root):
+        return False
+    last = m.doc[m.end - 1]
+    here = m.base + last.idx + len(last)
+    sent_end = m.base + m.doc[m.end - 1].sent.end_char
+    rest = m.block[here:sent_end]
+    after = m.block[sent_end:sent_end + 200].lstrip()
+    stop = _SENTENCE_END.search(after)
+    following = after[:stop.end()] if stop else after
+    return bool(_ENDORSING.search(rest) or _ENDORSING.search(following) or _ENDORSING_OPENER.search(following))
+
+
+_NAMING = frozenset({"call", "label", "brand", "dub", "name", "consider"})
+
+
+def _on_writer(root) -> bool:
+    """Is the verdict at `root` said of the writer: the one called it ("called me an idiot") or the
+    subject it is said of ("says I'm lazy")?"""
+    for t in root.sent:
+        if t.lower_ not in FIRST:
+            continue
+        if t.dep_ in ("dobj", "dative", "oprd") and t.head.lemma_ in _NAMING:
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.head.i == root.i or t.head.i == root.head.i):
+            return True
     return False

@@ -19,11 +19,13 @@ _ARGUMENT = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "appos"})
 
 def keep(m, value) -> bool:
     if value == "denied":
-        return not ctx.denied(m.root, m.start, m.end)
+        return not ctx.denied(m.root, m.start, m.end) or ctx.endorsed(m)
     neg = ctx.negated(m.verb, m.start, m.end) and not _owned_label(m.root)
     if value == "require":
         return neg
-    return not (neg or ctx.denied(m.root, m.start, m.end))
+    if neg:
+        return False
+    return not ctx.denied(m.root, m.start, m.end) or ctx.endorsed(m)
 
 
 def _owned_label(root) -> bool:

@@ -25,5 +25,7 @@ def keep(m, value) -> bool:
             return False
         # ... or given as a name by someone else: "someone called the plan delusional"
         if word.i != m.root.i and ctx.mentioned(word, single=False):
-            return False
-    return not ctx.reported(m.doc, m.root) and not ctx.mentioned(m.root, single=m.end - m.start == 1)
+            return ctx.endorsed(m)
+    if ctx.reported(m.doc, m.root) or ctx.mentioned(m.root, single=m.end - m.start == 1):
+        return ctx.endorsed(m)  # "they call you a hack, and they're right" is said after all
+    return True
