@@ -660,7 +660,7 @@ _ENDORSING = re.compile(r"""(?ix)
   | \bi(?:'d|\u2019d|\s+would)?\s+(?:call|describe)\s+you\s+(?:one|the\s+same|that|worse)\b
 """)
 _ENDORSING_OPENER = re.compile(r"(?i)^\W*(?:accurate|spot\s+on|correct|true\s+story|facts|can't\s+argue)\b")
-_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def endorsed(m) -> bool:
