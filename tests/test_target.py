@@ -71,6 +71,9 @@ def nlp():
     ("The vendor's datasheet is garbage.", "garbage", "thing"),
     ("Sam's plan is stupid.", "stupid", "work"),
     ("It will protect his delicate ego.", "ego", "work"),
+    # a made thing predicated of an unowned noun is still work: "X is a terrible name"
+    ("The parser is terrible code.", "terrible", "work"),
+    ("The weather is terrible news for the picnic.", "terrible", "thing"),
     ("To be fair, the second patch is a mess.", "mess", "work"),
     # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
     ("Really dumb nit: two spaces after the period.", "dumb", "self"),

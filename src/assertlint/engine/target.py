@@ -253,6 +253,8 @@ def _modifier_of_noun(tok) -> str | None:
                 found = _noun_class(subj)
                 if found == "pointer" and _noun_class(head) in ("work", "person", "reader", "named"):
                     return _noun_class(head)  # "this is a terrible name": the name is someone's work
+                if found == "artifact" and _noun_class(head) == "work":
+                    return "work"  # "cur_ration is a terrible name", "the parser is terrible code"
                 return found
         return _noun_class(head)
     return None
