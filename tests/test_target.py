@@ -74,6 +74,10 @@ def nlp():
     # a made thing predicated of an unowned noun is still work: "X is a terrible name"
     ("The parser is terrible code.", "terrible", "work"),
     ("The weather is terrible news for the picnic.", "terrible", "thing"),
+    ("This is the dumbest bug I've ever written.", "dumbest", "self"),
+    ("The generated code is hideous.", "hideous", "thing"),
+    ("The error message is terrible.", "terrible", "thing"),
+    ("Your error message is terrible.", "terrible", "work"),
     ("To be fair, the second patch is a mess.", "mess", "work"),
     # a bare remark noun opening the sentence is the writer's own remark; with a determiner it is not
     ("Really dumb nit: two spaces after the period.", "dumb", "self"),
