@@ -647,8 +647,8 @@ def sentence_has(sent, start: int, end: int, words) -> bool:
 
 
 # The writer taking a verdict they report or deny as their own: "people call you an idiot, and
-# they're right", "Some would call you a fraud. I'd agree.", "I'm not saying you're an idiot, I'm
-# proving it", "Someone said you're a fraud. Accurate."
+# they're right", "Your teammates told me you're a lazy parasite. I believe them.", "Someone said
+# you're a fraud. Accurate."
 _ENDORSING = re.compile(r"""(?ix)
     \b(?:they|he|she|it|people|everyone|everybody)(?:'re|'s|\u2019re|\u2019s|\s+are|\s+is|\s+was|\s+were)
         \s+(?:(?:so|quite|absolutely|totally|dead)\s+)?(?:right|not\s+wrong|correct|spot\s+on)\b

@@ -27,5 +27,5 @@ def keep(m, value) -> bool:
         if word.i != m.root.i and ctx.mentioned(word, single=False):
             return ctx.endorsed(m)
     if ctx.reported(m.doc, m.root) or ctx.mentioned(m.root, single=m.end - m.start == 1):
-        return ctx.endorsed(m)  # "they call you a hack, and they're right" is said after all
+        return ctx.endorsed(m)  # "they call you an idiot, and they're right" is said after all
     return True
