@@ -202,6 +202,9 @@ def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
     # the judging word inside someone else's quoted words is theirs, not the writer's
     ('In the thread he called the maintainers "lazy clowns". I reported the comment.', False),
     ("He is being lazy and rude in every thread.", True),
+    # what the writer posted is their own work; what another person posted is not
+    ("Sorry, I posted this garbage screenshot by accident, here's the right one.", False),
+    ("He posted this garbage fix without a single test.", True),
 ])
 def test_dismay_and_quoted_judging_words(text, judged):
     _assert_category(text, "judging", judged)
@@ -231,6 +234,10 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     ("I walked out, saying there was nothing left to discuss.", "nothing", False),
     ("Must be nice to get paid for writing code this sloppy.", "sloppy", False),
     ("Calling you an idiot would be too kind.", "idiot", False),
+    # an object pointed at is the writer's own word for what was written or said
+    ("She said garbage.", "garbage", True),
+    ("Grown adults wrote this garbage.", "garbage", False),
+    ("They wrote that crap in the docs.", "crap", False),
 ])
 def test_reported_speech(nlp, text, word, want):
     from assertlint.engine.context import reported

@@ -283,7 +283,8 @@ def reported(doc, root) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if _reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")):
+        if _reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")) \
+                and not _pointed_at(tok):
             subj = subject_of(head)
             if subj is None:
                 return _told_by_another(head, tok)
@@ -296,6 +297,13 @@ def reported(doc, root) -> bool:
                 return True
         tok = head
     return False
+
+
+def _pointed_at(tok) -> bool:
+    """An object pointed at is the writer's own word for what was said or written: "grown adults
+    wrote this shit", "he said that garbage again"; "he said garbage" reports it."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those")
+                                      for c in tok.children)
 
 
 _SPEECH = frozenset({"say", "tell", "call", "describe", "mock", "label", "brand", "dub", "deride", "threaten", "vow",

@@ -645,7 +645,8 @@ def _made_by_writer(n) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_ in MAKING and _first_person(subject_of(c)) for c in n.children)
 
 
-AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack"})
+AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack", "post", "upload", "submit",
+                       "paste", "push", "send", "share"})
 
 
 def _authored_by_writer(n, head) -> bool:
