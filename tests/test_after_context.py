@@ -56,3 +56,18 @@ def test_after_has_reads_the_words_of_the_sentence_before():
 def test_praise_after_a_fault_is_sarcasm_and_after_a_fix_is_praise():
     assert "JDG027" in _rules("You left every field of the template blank. Very helpful.")
     assert "JDG027" not in _rules("You fixed the race in one line. Impressive.")
+
+
+def test_after_lacks_tells_whose_deed_came_before():
+    assert "JDG028" in _rules("You pushed straight to main without a review. Unacceptable.")
+    assert "JDG028" not in _rules("I pushed straight to main without a review. Unacceptable.")
+    assert "JDG028" not in _rules("You pushed straight to main without a review.\n\nUnacceptable.\n")
+
+
+def test_an_outburst_after_the_writers_own_deed_is_self_criticism():
+    def judged(text):
+        return any(f.category == "judging" for f in assertlint.check(text))
+
+    assert not judged("I forgot to push the fix before the demo. Pathetic.")
+    assert judged("You forgot to push the fix before the demo. Pathetic.")
+    assert judged("I asked you three times for the logs. Pathetic.")

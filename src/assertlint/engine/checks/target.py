@@ -5,6 +5,7 @@ root, or the token `context.focus` names."""
 from __future__ import annotations
 
 from ..target import BROADER, CLASSES, target_class
+from .after import opening, previous_sentence
 
 KEY = "target"
 DEFAULT = ()
@@ -24,4 +25,20 @@ def keep(m, value) -> bool:
     focus_name = m.context.get("focus") if m.context is not None else None
     focus = m.doc[m.refs[focus_name]] if focus_name in m.refs else m.root
     found = target_class(focus)
+    if found == "exclamation" and _after_own_deed(m):
+        found = "self"
     return found in value or BROADER.get(found) in value
+
+
+_WRITER = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "my", "we", "we're", "we've", "our", "me", "myself"})
+_READER = frozenset({"you", "your", "u", "ur", "you're", "youre", "y'all", "yall", "yours", "yourself"})
+
+
+def _after_own_deed(m) -> bool:
+    """"I forgot to push the fix before the demo. Pathetic.": an outburst right after a sentence
+    about the writer's own doing, with the reader nowhere in it, is self-criticism ("I asked you
+    three times. Pathetic." is not)."""
+    if m.block is None:
+        return False
+    said = opening(previous_sentence(m.block, m.base + m.sent.start_char))
+    return bool(said) and said[0] in _WRITER and _READER.isdisjoint(said)

@@ -1,0 +1,32 @@
+"""context.after_lacks: the sentence just before the match's sentence, in the same paragraph, holds
+none of these words ("$lexicon" allowed). With context.after_has it tells whose deed the sentence
+before was: "You pushed straight to main. Unacceptable." judges the reader, where "I pushed
+straight to main after you approved it. Unacceptable." is the writer judging themselves.
+"""
+from __future__ import annotations
+
+from . import WordSet, words
+from .after import previous_sentence
+from .after_has import words_of
+
+KEY = "after_lacks"
+DEFAULT = ()
+NOOP = ()
+ORDER = 67
+
+
+_parse = words(KEY, "single words")
+
+
+def parse(value, fail, lexicons):
+    found = _parse(value, fail, lexicons)
+    if any(" " in w for w in found):
+        raise fail("context.after_lacks must be a non-empty list of single words")
+    return WordSet(found)
+
+
+def keep(m, value) -> bool:
+    if m.block is None:
+        return True
+    start = m.base + m.sent.start_char
+    return value.isdisjoint(words_of(previous_sentence(m.block, start)))
