@@ -15,6 +15,9 @@ def nlp():
 
 @pytest.mark.parametrize("text,word,want", [
     ("You are so stupid.", "stupid", "reader"),
+    # "our" is the writer's own, unless it names a person among us by a role
+    ("I pushed our stupid config by mistake.", "stupid", "self"),
+    ("Another drive-by from our resident troll, how lovely.", "troll", "person"),
     ("ugh stupid flaky ci, third rerun today.", "stupid", "thing"),
     ("That movie was terrible, two hours I'll never get back.", "terrible", "thing"),
     # the object of a verb of producing is what the doer made: the reader's, on an order or after "you"

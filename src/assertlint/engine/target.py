@@ -495,10 +495,14 @@ def _word_class(n, low: str) -> str | None:
     return None
 
 
+_AMONG_US = frozenset({"resident", "local", "house", "in-house", "friendly", "neighbourhood", "neighborhood"})
+
+
 def _possessed(n, c) -> str:
     """The class of noun n owned by c ("your patch", "my typo", "Sam's plan", "your people")."""
     if c.lower_ in ("my", "our", "mine", "ours"):
-        return "self"
+        # "our resident troll", "our local genius": a person among us, named by a role we give them
+        return "person" if any(a.dep_ == "amod" and a.lower_ in _AMONG_US for a in n.children) else "self"
     pc = _noun_class(c) if c.lower_ not in ("your", "ur", "yer", "yours", "thy") else "reader"
     if pc == "self":
         return "self"
