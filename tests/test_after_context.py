@@ -61,6 +61,9 @@ def test_praise_after_a_fault_is_sarcasm_and_after_a_fix_is_praise():
 def test_after_lacks_tells_whose_deed_came_before():
     assert "JDG028" in _rules("You pushed straight to main without a review. Unacceptable.")
     assert "JDG028" not in _rules("I pushed straight to main without a review. Unacceptable.")
+    # the sentence opens with the reader, but the writer shares the deed (context.after_lacks)
+    assert "JDG028" not in _rules("You and I both pushed straight to main without a review. Unacceptable.")
+    assert "JDG028" in _rules("You ignored my report for a year. Unacceptable.")
     assert "JDG028" not in _rules("You pushed straight to main without a review.\n\nUnacceptable.\n")
 
 

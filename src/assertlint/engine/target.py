@@ -495,13 +495,13 @@ def _word_class(n, low: str) -> str | None:
     return None
 
 
-_AMONG_US = frozenset({"resident", "local", "house", "in-house", "friendly", "neighbourhood", "neighborhood"})
+_AMONG_US = frozenset({"resident"})  # "our local build" is still the writer's own
 
 
 def _possessed(n, c) -> str:
     """The class of noun n owned by c ("your patch", "my typo", "Sam's plan", "your people")."""
     if c.lower_ in ("my", "our", "mine", "ours"):
-        # "our resident troll", "our local genius": a person among us, named by a role we give them
+        # "our resident troll": a person among us, named by a role we give them
         return "person" if any(a.dep_ == "amod" and a.lower_ in _AMONG_US for a in n.children) else "self"
     pc = _noun_class(c) if c.lower_ not in ("your", "ur", "yer", "yours", "thy") else "reader"
     if pc == "self":
@@ -650,15 +650,16 @@ def _made_by_writer(n) -> bool:
 
 
 AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack", "post", "upload", "submit",
-                       "paste", "push", "send", "share"})
+                       "paste"})
 
 
 def _authored_by_writer(n, head) -> bool:
     """"I wrote this garbage", "did I really write this mess?": a thing pointed at ("this") that the
     writer says they wrote, done (past tense or "did"), is their own; "I'll write this rubbish
     up" and "I'd add this junk" are not about authorship."""
-    if n.dep_ != "dobj" or head.lemma_ not in AUTHORING or not _first_person(subject_of(head)):
-        return False
+    subj = subject_of(head)
+    if n.dep_ != "dobj" or head.lemma_ not in AUTHORING or not _first_person(subj) or subj.dep_ == "nsubjpass":
+        return False  # "I was sent this garbage" is someone else's
     if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in n.children):
         return False
     return head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ in ("do", "have") for c in head.children)

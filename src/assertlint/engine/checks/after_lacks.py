@@ -1,7 +1,7 @@
 """context.after_lacks: the sentence just before the match's sentence, in the same paragraph, holds
-none of these words ("$lexicon" allowed). With context.after_has it tells whose deed the sentence
-before was: "You pushed straight to main. Unacceptable." judges the reader, where "I pushed
-straight to main after you approved it. Unacceptable." is the writer judging themselves.
+none of these words ("$lexicon" allowed). With context.after it tells whose deed the sentence
+before was: "You pushed straight to main. Unacceptable." judges the reader, where "You and I both
+pushed straight to main. Unacceptable." shares the blame.
 """
 from __future__ import annotations
 

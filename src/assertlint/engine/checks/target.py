@@ -1,9 +1,11 @@
 """context.target: what the evaluative word must be aimed at (engine/target.py sorts it into
 reader, person, work, pointer, addressed, artifact, named, self, thing, label, exclamation or
 none; a rule that accepts "pointer" accepts "addressed"). The word is the span's
-root, or the token `context.focus` names."""
+root, or the token `context.focus` names. An exclamation right after a sentence that opens with the
+writer and names nobody else ("I forgot to push the fix. Pathetic.") counts as "self"."""
 from __future__ import annotations
 
+from ..context import SECOND
 from ..target import BROADER, CLASSES, target_class
 from .after import opening, previous_sentence
 
@@ -31,14 +33,19 @@ def keep(m, value) -> bool:
 
 
 _WRITER = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "my", "we", "we're", "we've", "our", "me", "myself"})
-_READER = frozenset({"you", "your", "u", "ur", "you're", "youre", "y'all", "yall", "yours", "yourself"})
+# anyone else named in the sentence before makes the outburst theirs to take ("I asked you three
+# times. Pathetic.", "I told him three times. Pathetic.")
+_OTHERS = SECOND | frozenset({
+    "your", "ur", "you're", "youre", "you've", "youve", "you'd", "youd", "you'll", "youll", "yours", "y",
+    "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're",
+})
 
 
 def _after_own_deed(m) -> bool:
     """"I forgot to push the fix before the demo. Pathetic.": an outburst right after a sentence
-    about the writer's own doing, with the reader nowhere in it, is self-criticism ("I asked you
-    three times. Pathetic." is not)."""
+    that opens with the writer and names nobody else is self-criticism, so the exclamation counts
+    as "self" ("I asked you three times. Pathetic." is not)."""
     if m.block is None:
         return False
     said = opening(previous_sentence(m.block, m.base + m.sent.start_char))
-    return bool(said) and said[0] in _WRITER and _READER.isdisjoint(said)
+    return bool(said) and said[0] in _WRITER and _OTHERS.isdisjoint(said)
