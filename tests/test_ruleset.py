@@ -51,6 +51,8 @@ def test_good_rule_parses():
         (("phrases = [\"kind of\"]", "phrases = [\"kind of\"]\ntokens = [{LOWER = \"x\"}]"), "exactly one of"),
         (("[[suggestions]]", "[context]\nloudness = 3\n[[suggestions]]"), "unknown context key 'loudness'"),
         (("phrases = [\"kind of\"]", "tokens = [{LOWR = \"x\"}]"), "unknown token attribute 'LOWR'"),
+        (("[[suggestions]]", "[context]\nafter_lacks = [\"you and i\"]\n[[suggestions]]"), "context.after_lacks must be a non-empty list of single words"),
+        (("[[suggestions]]", "[context]\nafter_has = []\n[[suggestions]]"), "context.after_has must be a non-empty list"),
     ],
 )
 def test_bad_rule_is_an_error_naming_file_rule_and_key(change, expect):

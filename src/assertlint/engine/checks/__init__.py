@@ -75,3 +75,16 @@ def words(key: str, what: str = "words"):
 
     return parse
 
+
+def single_words(key: str):
+    """A parse() for a key whose value is a non-empty list of single words ("$lexicon" allowed): a
+    WordSet of them, lower-cased."""
+    parse_words = words(key, "single words")
+
+    def parse(value, fail, lexicons):
+        found = parse_words(value, fail, lexicons)
+        if any(" " in w for w in found):
+            raise fail(f"context.{key} must be a non-empty list of single words")
+        return WordSet(found)
+
+    return parse

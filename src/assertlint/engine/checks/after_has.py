@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import re
 
-from . import WordSet, words
+from . import single_words
 from .after import previous_sentence
 
 KEY = "after_has"
 DEFAULT = ()
 NOOP = ()
 ORDER = 66
-
-
-_parse = words(KEY, "single words")
-
-
-def parse(value, fail, lexicons):
-    found = _parse(value, fail, lexicons)
-    if any(" " in w for w in found):
-        raise fail("context.after_has must be a non-empty list of single words")
-    return WordSet(found)
+parse = single_words(KEY)
 
 
 def words_of(sentence: str) -> set[str]:

@@ -5,7 +5,7 @@ pushed straight to main. Unacceptable." shares the blame.
 """
 from __future__ import annotations
 
-from . import WordSet, words
+from . import single_words
 from .after import previous_sentence
 from .after_has import words_of
 
@@ -13,16 +13,7 @@ KEY = "after_lacks"
 DEFAULT = ()
 NOOP = ()
 ORDER = 67
-
-
-_parse = words(KEY, "single words")
-
-
-def parse(value, fail, lexicons):
-    found = _parse(value, fail, lexicons)
-    if any(" " in w for w in found):
-        raise fail("context.after_lacks must be a non-empty list of single words")
-    return WordSet(found)
+parse = single_words(KEY)
 
 
 def keep(m, value) -> bool:
