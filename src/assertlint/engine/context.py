@@ -284,7 +284,7 @@ def reported(doc, root) -> bool:
         if head.i == tok.i:
             return False
         if _reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")) \
-                and not _pointed_at(tok):
+                and not pointed_at(tok):
             subj = subject_of(head)
             if subj is None:
                 return _told_by_another(head, tok)
@@ -299,9 +299,9 @@ def reported(doc, root) -> bool:
     return False
 
 
-def _pointed_at(tok) -> bool:
-    """An object pointed at is the writer's own word for what was said or written: "grown adults
-    wrote this shit", "he said that garbage again"; "he said garbage" reports it."""
+def pointed_at(tok) -> bool:
+    """Is `tok` an object pointed at ("this garbage", "those patches")? As what was said or written
+    it is the writer's own word for it: "grown adults wrote this shit"; "he said garbage" reports it."""
     return tok.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those")
                                       for c in tok.children)
 

@@ -30,7 +30,7 @@ one of these classes:
 """
 from __future__ import annotations
 
-from .context import FIRST, SECOND, subject_of
+from .context import FIRST, SECOND, pointed_at, subject_of
 
 CLASSES = ("reader", "person", "work", "pointer", "addressed", "artifact", "named", "self", "thing", "label", "exclamation", "none")
 # a narrower class a rule gets when it accepts the broader one
@@ -658,10 +658,8 @@ def _authored_by_writer(n, head) -> bool:
     writer says they wrote, done (past tense or "did"), is their own; "I'll write this rubbish
     up" and "I'd add this junk" are not about authorship."""
     subj = subject_of(head)
-    if n.dep_ != "dobj" or head.lemma_ not in AUTHORING or not _first_person(subj) or subj.dep_ == "nsubjpass":
+    if not pointed_at(n) or head.lemma_ not in AUTHORING or not _first_person(subj) or subj.dep_ == "nsubjpass":
         return False  # "I was sent this garbage" is someone else's
-    if not any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in n.children):
-        return False
     return head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ in ("do", "have") for c in head.children)
 
 
