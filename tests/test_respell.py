@@ -57,6 +57,14 @@ def respell():
     ("you are **such a** mess", "you are such a mess"),
     ("call my_var_name, 2*3*4 and f**k", "call my_var_name, 2*3*4 and fuck"),
     ("so x * a * b and y * z", "so x * a * b and y * z"),
+    ("Read. The. Docs.", "Read the docs."),  # one word a sentence, for emphasis: read as the sentence
+    ("STOP. TOUCHING. MY. BRANCH.", "Stop touching my branch."),
+    ("Grow. Up. I asked twice.", "Grow up. I asked twice."),
+    ("It worked? Not. Even. Close. Sorry!", "It worked? Not even close. Sorry!"),
+    ("Nope. Not. Even. Close! Sorry.", "Nope not even. Close! Sorry."),  # one mark throughout a run
+    ("I. D. I. O. T.", "idiot."),  # letters spelled out, into a word the rules know
+    ("great 👏 job 👏 breaking 👏 prod", "great job breaking prod"),  # applause between the words
+    ("nice👏work👏everyone", "nice work everyone"),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)
@@ -74,6 +82,11 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "I'm going to the office; we are going to school; you're going to be a star",
     "Sure thing, Einstein. Thanks, Karen.",  # names the rules read (condescending vocatives) stay
     "your so-called fix, your being late, your notes, your sofa",  # a possessive stays a possessive
+    "etc. etc. etc. and Dr. St. John.",  # abbreviations are not words clipped for emphasis
+    "I met the mayor. Mr. Carey. Ms. Lee.",
+    "U. S. A. and a. b. c.",  # letters spelled out into no word the rules know
+    "It is done. Thanks.",  # one word after a sentence: nothing to join
+    "Great job 👏 and thanks 👏👏",  # applause after the words, not between them
 ])
 def test_everything_else_is_left_alone(respell, text):
     (prose,) = prose_blocks(text)

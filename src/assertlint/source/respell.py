@@ -125,6 +125,22 @@ so too very really please no yes what why stop you your now ever never what what
 omg lol wow ok okay sure good bad just please thanks thank well oh ugh hey xd lmao lmfao rofl
 """.split())
 _RUN = re.compile(r"([A-Za-z])\1{2,}")
+# Words typed one per sentence for emphasis ("Grow. Up.", "Read. The. Docs.", "STOP. TOUCHING. MY. BRANCH.",
+# "You. Got. Conned."): two or more one-word sentences in a row, opening a sentence, are read as
+# the one sentence they spell ("Read the docs."). Single letters spelled out ("C. U. N. T.") are
+# read as their word when it is a word the rules know. (Bounded: a run holds at most 12 words of at
+# most 16 characters, and each word is scanned once.)
+_CLIPPED = re.compile(
+    r"(?:^|(?<=[.!?:\n] )|(?<=\n))[A-Za-z][A-Za-z']{0,15}+([.!]) (?:[A-Za-z][A-Za-z']{0,15}+\1 ){0,10}"
+    r"[A-Za-z][A-Za-z'*#$@]{0,15}+\1(?=[\s\"')\]]|$)")  # one mark throughout: "Not. Even. Close! Sorry."
+_CLIPPED_WORD = re.compile(r"(?<![A-Za-z'*#$@])([A-Za-z][A-Za-z'*#$@]*+)([.!]) ?")
+_CLIPPED_HINT = re.compile(r"[A-Za-z][.!] [A-Za-z][A-Za-z'*#$@]{0,15}+[.!](?:\s|$)")
+# not words anybody clips for emphasis: abbreviations ("etc. etc. etc.", "Mr. Dr. Smith.")
+_ABBREVIATIONS = frozenset("etc mr mrs ms dr st jr sr vs no fig eg ie cf al approx".split())
+# Applause typed between words ("great 👏 job 👏 breaking 👏 prod"): two or more claps, each between
+# two words, are read as spaces, so the words read as the phrase they spell.
+_CLAP = "\U0001F44F"
+_CLAPS = re.compile(r"(?<=\w) ?\U0001F44F[\U0001F3FB-\U0001F3FF]? ?(?=\w)")
 _MAX_TRIES = 256
 
 
@@ -214,6 +230,12 @@ class Respeller:
                 swaps.append((m.end(2), m.end(), ""))
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
+        if _CLIPPED_HINT.search(text):
+            self._clipped(text, swaps)
+        if text.count(_CLAP) >= 2:
+            claps = list(_CLAPS.finditer(text))
+            if len(claps) >= 2:
+                swaps.extend((m.start(), m.end(), " ") for m in claps)
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
@@ -236,6 +258,28 @@ class Respeller:
             low = m.group().lower()
             if low in self.vocabulary:
                 swaps.append((m.start(), m.end(), low))
+
+    def _clipped(self, text: str, swaps: list) -> None:
+        """Each run of one-word sentences read as the sentence it spells (see _CLIPPED)."""
+        for m in _CLIPPED.finditer(text):
+            words = list(_CLIPPED_WORD.finditer(text, m.start(), m.end()))
+            if any(w.group(1).lower() in _ABBREVIATIONS for w in words):
+                continue
+            if all(len(w.group(1)) == 1 for w in words):  # letters spelled out: "C. U. N. T."
+                word = "".join(w.group(1) for w in words).lower()
+                if word in self.vocabulary:
+                    swaps.append((m.start(), words[-1].start(2), word))
+                continue
+            for k, w in enumerate(words):
+                word = w.group(1)
+                if word.isalpha():
+                    low = word if word == "I" else word.lower()
+                    if k == 0:
+                        low = low[0].upper() + low[1:]
+                    if low != word:
+                        swaps.append((w.start(1), w.end(1), low))
+                if k < len(words) - 1:
+                    swaps.append((w.start(2), w.end(), " "))
 
     def _typed_words(self, text: str, swaps: list) -> None:
         for start, raw in _candidates(text):
