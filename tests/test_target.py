@@ -129,6 +129,11 @@ def nlp():
     ("Listen, asshat.", "asshat", "reader"),
     ("Well, fuck.", "fuck", "none"),
     ("Oh, crap.", "crap", "none"),
+    # what the writer did or said is their own; what they saw is somebody else's
+    ("Quitting in March was the dumbest thing I've ever done.", "dumbest", "self"),
+    ("That is the dumbest thing I've ever seen.", "dumbest", "pointer"),
+    # a character of a story is nobody present
+    ("The landlord from that book is a vile man.", "vile", "thing"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)
@@ -210,6 +215,18 @@ def test_secrecy_request_counts_only_beside_someone_elses_news(text, breach):
     ("He posted this garbage fix without a single test.", True),
 ])
 def test_dismay_and_quoted_judging_words(text, judged):
+    _assert_category(text, "judging", judged)
+
+
+@pytest.mark.parametrize("text,judged", [
+    # a label said of a character in a story, with no reader in the sentence (context.fiction)
+    ("The ex-husband in that movie was such a creep, I was yelling at the screen.", False),
+    ("The dad on that sitcom is such a loser.", False),
+    # a label said of a person, or of the reader beside a story, still judges
+    ("The guy from accounting is such a creep.", True),
+    ("You're a loser, just like the dad on that sitcom.", True),
+])
+def test_labels_for_characters_in_stories(text, judged):
     _assert_category(text, "judging", judged)
 
 

@@ -545,12 +545,30 @@ def _noun_class(n) -> str:
     found = _word_class(n, low)
     if found is not None:
         return found
+    if in_fiction(n):
+        return "thing"  # "the ex-husband in that movie was such a creep": a character, not a person present
     det, found = _children_class(n)
     if found is not None:
         return found
     if _had_by_reader(n):
         return "person" if n.lemma_.lower() in PERSON_NOUNS else "work"
     return _lemma_class(n, low, det)
+
+
+# Where characters live: "the villain in that show", "the dad from the book", "the guy on that sitcom"
+FICTION = frozenset("""
+movie movies film films show shows series episode episodes book books novel novels story stories play musical
+sitcom cartoon cartoons anime manga comic comics documentary trailer season finale sequel
+""".split())
+
+
+def in_fiction(n) -> bool:
+    """Is the noun a character of a story: "the ex-husband in that movie", "the mum from the show"?"""
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from", "on"):
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in FICTION for o in c.children):
+                return True
+    return False
 
 
 def _had_by_reader(n) -> bool:
@@ -629,10 +647,12 @@ def _come_across(n) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_ in COME_ACROSS for c in n.children)
 
 
-# Verbs of making or choosing: "I picked a terrible name", "the awful hack I wrote"
+# Verbs of making, choosing or doing: "I picked a terrible name", "the awful hack I wrote", "the
+# dumbest thing I've ever done", "I asked a stupid question" (not seeing or reading: "the dumbest
+# thing I've ever seen" is somebody else's)
 MAKING = frozenset({
     "pick", "choose", "give", "write", "make", "create", "add", "introduce", "name", "build", "design",
-    "code", "implement", "put", "leave", "commit", "push", "draft", "come",
+    "code", "implement", "put", "leave", "commit", "push", "draft", "come", "do", "say", "buy", "ask", "try",
 })
 
 
