@@ -12,7 +12,6 @@ from assertlint.engine.checks.banter import AFFECTION
     "just messing with you, great run",
     "you daft thing, I put your keys on the hook xx",
     "love you, idiot",
-    "we love a sore loser in this house",
 ])
 def test_friendly_markers(text):
     assert AFFECTION.search(text)
@@ -27,6 +26,7 @@ def test_friendly_markers(text):
     "another breaking change in a minor release, never change guys",  # mock praise, not a wish
     "it's adorable that you think this benchmark proves anything",  # condescension
     "we loved the cabin, but the host was rude",
+    "oh we love a liar, you pathetic clown",  # sarcasm, not affection
 ])
 def test_not_friendly(text):
     assert not AFFECTION.search(text)

@@ -61,7 +61,6 @@ def respell():
     ("STOP. TOUCHING. MY. BRANCH.", "Stop touching my branch."),
     ("Grow. Up. I asked twice.", "Grow up. I asked twice."),
     ("It worked? Not. Even. Close. Sorry!", "It worked? Not even close. Sorry!"),
-    ("Nope. Not. Even. Close! Sorry.", "Nope not even. Close! Sorry."),  # one mark throughout a run
     ("I. D. I. O. T.", "idiot."),  # letters spelled out, into a word the rules know
     ("great 👏 job 👏 breaking 👏 prod", "great job breaking prod"),  # applause between the words
     ("nice👏work👏everyone", "nice work everyone"),
@@ -86,6 +85,9 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "I met the mayor. Mr. Carey. Ms. Lee.",
     "U. S. A. and a. b. c.",  # letters spelled out into no word the rules know
     "It is done. Thanks.",  # one word after a sentence: nothing to join
+    "Noted. Whatever. You missed it. Again. Typical.",  # words rules read as sentences of their own
+    "Signed, P. I. G. Smith. Ask. Sam. Thanks. Bye.",  # initials; two sentences that are no order
+    "Not. Even. Close! Sorry.",  # a run keeps one mark throughout
     "Great job 👏 and thanks 👏👏",  # applause after the words, not between them
 ])
 def test_everything_else_is_left_alone(respell, text):

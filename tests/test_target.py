@@ -132,6 +132,7 @@ def nlp():
     # what the writer did or said is their own; what they saw is somebody else's
     ("Quitting in March was the dumbest thing I've ever done.", "dumbest", "self"),
     ("That is the dumbest thing I've ever seen.", "dumbest", "pointer"),
+    ("I tried the garbage fix you pushed.", "garbage", "work"),  # the writer used it; the reader made it
     # a character of a story is nobody present
     ("The landlord from that book is a vile man.", "vile", "thing"),
 ])
@@ -225,6 +226,8 @@ def test_dismay_and_quoted_judging_words(text, judged):
     # a label said of a person, or of the reader beside a story, still judges
     ("The guy from accounting is such a creep.", True),
     ("You're a loser, just like the dad on that sitcom.", True),
+    ("My boss is such a moron, he fell asleep in the movie.", True),  # the story names no character here
+    ("The reviewers on this series are idiots.", True),
 ])
 def test_labels_for_characters_in_stories(text, judged):
     _assert_category(text, "judging", judged)

@@ -557,8 +557,8 @@ def _noun_class(n) -> str:
 
 # Where characters live: "the villain in that show", "the dad from the book", "the guy on that sitcom"
 FICTION = frozenset("""
-movie movies film films show shows series episode episodes book books novel novels story stories play musical
-sitcom cartoon cartoons anime manga comic comics documentary trailer season finale sequel
+movie movies film films book books novel novels play musical sitcom sitcoms cartoon cartoons anime manga
+comic comics sequel
 """.split())
 
 
@@ -662,6 +662,8 @@ def _made_by_writer(n) -> bool:
     head = n.head
     if _authored_by_writer(n, head):
         return True  # "I wrote this garbage", "did I really code this mess?"
+    if any(c.dep_ == "relcl" and (subj := subject_of(c)) is not None and not _first_person(subj) for c in n.children):
+        return False  # "I tried the garbage fix you pushed": the writer used it, the reader made it
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our", "some") for c in n.children):
         return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
     if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):

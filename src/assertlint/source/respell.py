@@ -137,6 +137,19 @@ _CLIPPED_WORD = re.compile(r"(?<![A-Za-z'*#$@])([A-Za-z][A-Za-z'*#$@]*+)([.!]) ?
 _CLIPPED_HINT = re.compile(r"[A-Za-z][.!] [A-Za-z][A-Za-z'*#$@]{0,15}+[.!](?:\s|$)")
 # not words anybody clips for emphasis: abbreviations ("etc. etc. etc.", "Mr. Dr. Smith.")
 _ABBREVIATIONS = frozenset("etc mr mrs ms dr st jr sr vs no fig eg ie cf al approx".split())
+# one-word sentences that rules read as sentences of their own ("Noted. Whatever.", "You missed it.
+# Again. Typical."): a run holding one is left as typed
+_STANDALONE = frozenset("""
+whatever typical again noted fine sure ok okay k kk cool wow nope yes yeah yep no great thanks thank
+seriously unbelievable pathetic disgraceful ridiculous classic amazing wonderful brilliant lovely
+perfect right done bravo riveting shocking embarrassing unacceptable figures sigh lol lmao congrats
+cute adorable understood interesting fascinating rich priceless nice good bye later next wrong
+incredible impressive predictable hilarious sad tragic yikes oof absurd useless shameful bold
+noted genius clearly obviously sure sorry please cheers
+""".split())
+# two one-word sentences are one order only when the second is the particle of a phrasal verb
+# ("Grow. Up.", "Shut. Up.", "Back. Off.", "Go. Away.")
+_PARTICLES_OF_ORDERS = frozenset("up off down out away in over".split())
 # Applause typed between words ("great 👏 job 👏 breaking 👏 prod"): two or more claps, each between
 # two words, are read as spaces, so the words read as the phrase they spell.
 _CLAP = "\U0001F44F"
@@ -263,23 +276,14 @@ class Respeller:
         """Each run of one-word sentences read as the sentence it spells (see _CLIPPED)."""
         for m in _CLIPPED.finditer(text):
             words = list(_CLIPPED_WORD.finditer(text, m.start(), m.end()))
-            if any(w.group(1).lower() in _ABBREVIATIONS for w in words):
-                continue
-            if all(len(w.group(1)) == 1 for w in words):  # letters spelled out: "C. U. N. T."
-                word = "".join(w.group(1) for w in words).lower()
-                if word in self.vocabulary:
+            lows = [w.group(1).lower() for w in words]
+            kind = _run_kind(lows)
+            if kind == "letters":  # letters spelled out: "C. U. N. T."
+                word = "".join(lows)
+                if len(word) >= 3 and word in self.vocabulary:
                     swaps.append((m.start(), words[-1].start(2), word))
-                continue
-            for k, w in enumerate(words):
-                word = w.group(1)
-                if word.isalpha():
-                    low = word if word == "I" else word.lower()
-                    if k == 0:
-                        low = low[0].upper() + low[1:]
-                    if low != word:
-                        swaps.append((w.start(1), w.end(1), low))
-                if k < len(words) - 1:
-                    swaps.append((w.start(2), w.end(), " "))
+            elif kind == "words":
+                swaps.extend(_joined(words))
 
     def _typed_words(self, text: str, swaps: list) -> None:
         for start, raw in _candidates(text):
@@ -289,6 +293,38 @@ class Respeller:
                 if raw[0].isupper():
                     new = new[0].upper() + new[1:]
                 swaps.append((start, start + len(raw), new))
+
+
+def _run_kind(lows: list[str]) -> str | None:
+    """"letters" for letters spelled out, "words" for words clipped for emphasis, None for a run
+    that is neither: an abbreviation or a word rules read as a sentence of its own ("Noted.
+    Whatever."), initials ("I. G. Smith."), or two sentences that are no order ("Thanks. Bye.")."""
+    if any(w in _ABBREVIATIONS or w in _STANDALONE for w in lows):
+        return None
+    if all(len(w) == 1 for w in lows):
+        return "letters"
+    if any(len(w) == 1 and w not in ("a", "i") for w in lows):
+        return None
+    if len(lows) == 2 and lows[1] not in _PARTICLES_OF_ORDERS:
+        return None
+    return "words"
+
+
+def _joined(words: list) -> list[tuple[int, int, str]]:
+    """Swaps that read a run of clipped words as one sentence: the marks between them become
+    spaces, and every word but "I" is in lower case after a capital first."""
+    swaps = []
+    for k, w in enumerate(words):
+        word = w.group(1)
+        if word.isalpha():
+            low = word if word == "I" else word.lower()
+            if k == 0:
+                low = low[0].upper() + low[1:]
+            if low != word:
+                swaps.append((w.start(1), w.end(1), low))
+        if k < len(words) - 1:
+            swaps.append((w.start(2), w.end(), " "))
+    return swaps
 
 
 def _lowered(text: str, shouted: list[tuple[int, int, str]]) -> str:

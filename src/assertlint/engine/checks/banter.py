@@ -24,7 +24,7 @@ AFFECTION = re.compile(
     r"|love it|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
-    r"|gg(?! ?ez)|good game|no hard feelings|same time next week|we love an? \w+)\b|\sxx+(?=\s*$|\s*[!.])"
+    r"|gg(?! ?ez)|good game|no hard feelings|same time next week)\b|\sxx+(?=\s*$|\s*[!.])"
     r"|<3|\u2764|\U0001F618|\U0001F61A|\U0001F619|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917|\U0001F49C|\U0001F499|\U0001F49A|\U0001F49B|\U0001F9E1|\U0001F90D|\U0001FA77",
     re.I)
 

@@ -21,8 +21,11 @@ def keep(m, value) -> bool:
     sent = m.sent
     if any(t.lower_ in _READER for t in sent):
         return True
-    # (read off the preposition, wherever the parser hangs it: "the ex in that movie was ...")
-    return not any(t.dep_ == "pobj" and t.lemma_.lower() in FICTION and t.head.lower_ in _WHERE for t in sent)
+    # (read off the preposition, wherever the parser hangs it: "the ex in that movie was ..."; the
+    # preposition must follow a noun, the character: "he fell asleep in the movie" names none)
+    doc = sent.doc
+    return not any(t.dep_ == "pobj" and t.lemma_.lower() in FICTION and t.head.lower_ in _WHERE
+                   and t.head.i > sent.start and doc[t.head.i - 1].pos_ in ("NOUN", "PROPN") for t in sent)
 
 
 _WHERE = frozenset({"in", "from", "on"})
