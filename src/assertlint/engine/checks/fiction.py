@@ -1,7 +1,7 @@
 """context.fiction: "skip" drops a label said of a character in a story ("The ex-husband in that
 movie was such a creep", "the dad on that sitcom is a total idiot"): the sentence names a person
-found in a film, a show, a book or a game, and names no reader ("you're acting like the villain in
-that movie" still judges)."""
+found in a film, a book, a play or a sitcom (target.FICTION, right after the person's noun), and
+names no reader ("you're acting like the villain in that movie" still judges)."""
 from __future__ import annotations
 
 from . import choice
