@@ -562,13 +562,19 @@ comic comics sequel
 """.split())
 
 
+_STORY_PREPS = frozenset({"in", "from", "on"})
+
+
 def in_fiction(n) -> bool:
-    """Is the noun a character of a story: "the ex-husband in that movie", "the mum from the show"?"""
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "from", "on"):
-            if any(o.dep_ == "pobj" and o.lemma_.lower() in FICTION for o in c.children):
-                return True
-    return False
+    """Is the noun a character of a story: "the ex-husband in that movie", "the mum from the book"?
+    The story hangs on the noun, or on the word right after it, wherever the parser hangs that
+    ("the ex in that movie was ...": "in" may hang on the verb)."""
+    doc = n.doc
+    preps = [c for c in n.children if c.dep_ == "prep"]
+    if n.i + 1 < n.sent.end:
+        preps.append(doc[n.i + 1])
+    return any(p.lower_ in _STORY_PREPS and any(o.dep_ == "pobj" and o.lemma_.lower() in FICTION for o in p.children)
+               for p in preps)
 
 
 def _had_by_reader(n) -> bool:

@@ -145,7 +145,7 @@ seriously unbelievable pathetic disgraceful ridiculous classic amazing wonderful
 perfect right done bravo riveting shocking embarrassing unacceptable figures sigh lol lmao congrats
 cute adorable understood interesting fascinating rich priceless nice good bye later next wrong
 incredible impressive predictable hilarious sad tragic yikes oof absurd useless shameful bold
-noted genius clearly obviously sure sorry please cheers
+genius clearly obviously sorry please cheers
 """.split())
 # two one-word sentences are one order only when the second is the particle of a phrasal verb
 # ("Grow. Up.", "Shut. Up.", "Back. Off.", "Go. Away.")

@@ -5,7 +5,7 @@ names no reader ("you're acting like the villain in that movie" still judges).""
 from __future__ import annotations
 
 from . import choice
-from ..target import FICTION, SECOND_GROUPS
+from ..target import SECOND_GROUPS, in_fiction
 
 KEY = "fiction"
 VALUES = ("allow", "skip")
@@ -21,11 +21,4 @@ def keep(m, value) -> bool:
     sent = m.sent
     if any(t.lower_ in _READER for t in sent):
         return True
-    # (read off the preposition, wherever the parser hangs it: "the ex in that movie was ..."; the
-    # preposition must follow a noun, the character: "he fell asleep in the movie" names none)
-    doc = sent.doc
-    return not any(t.dep_ == "pobj" and t.lemma_.lower() in FICTION and t.head.lower_ in _WHERE
-                   and t.head.i > sent.start and doc[t.head.i - 1].pos_ in ("NOUN", "PROPN") for t in sent)
-
-
-_WHERE = frozenset({"in", "from", "on"})
+    return not any(t.pos_ in ("NOUN", "PROPN") and in_fiction(t) for t in sent)
