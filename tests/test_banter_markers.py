@@ -19,7 +19,7 @@ def test_friendly_markers(text):
 
 @pytest.mark.parametrize("text", [
     "nice try noob, gg ez",
-    "this looks ugly, see x",  # a masked link reads as "x"
+    "this looks ugly, see x",  # a lone "x" (a variable, a multiplication) is no kiss
     "lol you're pathetic",
     "thanks so much, idiot",
     "I love how you broke the build",

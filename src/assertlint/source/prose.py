@@ -9,7 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import islice
 
-PLACEHOLDER = "x"  # stands in for code spans and URLs: a neutral noun-like token
+# Stands in for code spans and URLs: a neutral noun no rule names, which the tagger reads as a noun
+# wherever it stands ("Your `fix` is garbage" parses as "Your item is garbage"; "x" was read as
+# punctuation or a symbol, and the sentence around it lost its subject or object).
+PLACEHOLDER = "item"
 
 
 class Prose:

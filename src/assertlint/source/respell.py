@@ -349,6 +349,20 @@ _FUTURE = re.compile(
     r"hell|war|mars|london|paris|be\s+(?:a|an|the)\b)\b)[a-z])")
 
 
+# A condition said in two words after a demand ("Pay by Friday. If not, I'm calling my lawyer.",
+# "Move it; if you don't, it goes in the skip.") is read as "otherwise", the word the ultimatum
+# rules are written for. Only where a clause starts (the text's start, after a sentence mark, a
+# semicolon, a colon or a comma) and when the consequence follows (a comma, "then", or the
+# pronoun that opens it): "if not sooner", "if not for you" and "ask if not sure" stay as typed.
+_IF_NOT = re.compile(
+    r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])f (?:(?:not|you (?:don't|do not|dont|won't|will not|wont|refuse))"
+    r"(?:,? then(?=[\s,])|(?=,|\s+(?:I|I'm|I'll|we|we're|we'll|you're|you'll|it's|it'll|your)\b)))")
+
+
+def _otherwise(m) -> str:
+    return "Otherwise" if m.group(1) == "I" else "otherwise"
+
+
 def _future(m) -> str:
     i, you, u, we = m.groups()
     if i:
@@ -364,6 +378,8 @@ def _chat_swaps(text: str, swaps: list) -> None:
     "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
     if "going to" in text or "gonna" in text:
         swaps.extend((m.start(), m.end(), _future(m)) for m in _FUTURE.finditer(text))
+    if "f not" in text or "f you" in text:
+        swaps.extend((m.start(), m.end(), _otherwise(m)) for m in _IF_NOT.finditer(text))
     _you_swaps(text, swaps)
     if not _CHAT_HINT.search(text):
         return

@@ -3,7 +3,7 @@ friends tease ("ur such an idiot, i love u", "you're a terrible liar, I knew you
 party. Love you!"): the text around the match (its block, up to WINDOW characters either
 side, so the next sentence counts) holds a marker of affection or of joking among friends ("jk",
 "just messing with you", "gg" after a game but not "gg ez", a kiss mark "xx" at the end; a lone "x"
-is not one, since a masked link reads as "x"). Laughter alone is not one ("lol you're pathetic"
+is not one, since it is also a variable or a multiplication). Laughter alone is not one ("lol you're pathetic"
 mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you ..."."""
 from __future__ import annotations
 
