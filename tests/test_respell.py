@@ -55,6 +55,7 @@ def respell():
     ("Return it, if not I'll report you", "Return it, otherwise I'll report you"),
     ("Do whatever you want, Sam. Bye, Ana!", "Do whatever you want. Bye!"),
     ("your an embarrassment and your so slow", "you're an embarrassment and you're so slow"),
+    ("Your the problem here", "You're the problem here"),
     ("Your not listening, your being ridiculous", "You're not listening, you're being ridiculous"),
     ("You have *zero* reason to belittle _any_ project", "You have zero reason to belittle any project"),
     ("you are **such a** mess", "you are such a mess"),

@@ -15,6 +15,18 @@ def nlp():
 
 @pytest.mark.parametrize("text,word,want", [
     ("You are so stupid.", "stupid", "reader"),
+    # a word measured against the reader lands on the reader, whoever the subject is; the writer
+    # alone shares it
+    ("Not all of us are as dumb as you.", "dumb", "reader"),
+    ("Nobody here is lazier than you.", "lazier", "reader"),
+    ("I'm as confused as you are.", "confused", "self"),
+    ("I'm as confused as you.", "confused", "self"),
+    # "beyond" hangs the word on the preposition: it is still the verb's complement
+    ("Your comment is beyond idiotic.", "idiotic", "work"),
+    ("The weather is beyond awful today.", "awful", "thing"),
+    # what a thing rests on or springs from lands on the thing
+    ("Your vote was based on stupidity.", "stupidity", "work"),
+    ("The crash was caused by my stupidity.", "stupidity", "self"),
     # "our" is the writer's own, unless it names a person among us by a role
     ("I pushed our stupid config by mistake.", "stupid", "self"),
     ("Another drive-by from our resident troll, how lovely.", "troll", "person"),

@@ -6,7 +6,8 @@ Rules name the targets they accept in `context.target`; this module sorts a word
 one of these classes:
 
   reader       the person addressed: "you", "your" as a person ("you idiot", "people like you"),
-               a vocative or an @handle ("Read the docs, genius.", "@sam you clown")
+               a vocative or an @handle ("Read the docs, genius.", "@sam you clown"), a word
+               measured against the reader ("as dumb as you", "lazier than you")
   person       other people: he, she, they, "these devs", "whoever wrote this", "the author",
                a label that itself names people ("idiots everywhere", "what a moron")
   work         what somebody made or decided: a possessed noun ("your patch", "their design",
@@ -170,8 +171,8 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _coordinated, _modifier_of_noun, _modifier_of_modifier,
-                 _complement, _verb_subject, _adverb_of_verb):
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in, _coordinated,
+                 _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
@@ -234,6 +235,65 @@ def _of_someone(tok) -> str | None:
 
 
 _OF_PEOPLE = SECOND_GROUPS | THIRD | FIRST
+
+
+def _compared_to_reader(tok) -> str | None:
+    """"Not all of us are as dumb as you", "nobody here is lazier than you": a word measured against
+    the reader says it of the reader, whoever the subject is (except the writer alone: "I'm as
+    confused as you are" shares the confusion)."""
+    if tok.pos_ != "ADJ":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "than") and prep.i > tok.i:
+            if any(c.dep_ == "pobj" and c.lower_ in SECOND_GROUPS for c in prep.children):
+                subj = subject_of(tok.head) if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else None
+                return None if subj is not None and subj.lower_ in ("i", "me") else "reader"
+    return None
+
+
+_BEYOND = frozenset({"beyond", "past"})
+
+
+def _beyond(tok) -> str | None:
+    """"Your comment is beyond idiotic", "this is past ridiculous": the tagger hangs the word on the
+    preposition; it is the complement of the verb the preposition hangs on."""
+    prep = tok.head
+    if tok.pos_ not in ("ADJ", "NOUN") or tok.dep_ != "pobj" or prep.lower_ not in _BEYOND or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_ not in COPULAS:
+        return None
+    subj = subject_of(verb)
+    return _noun_class(subj) if subj is not None else None
+
+
+# Participles that say what a thing rests on or springs from: "your vote was based on stupidity",
+# "the ruling is driven by ignorance"
+_ROOTED = frozenset({"base", "drive", "root", "fuel", "motivate", "bear", "inspire", "ground", "build", "found"})
+
+
+def _rooted_in(tok) -> str | None:
+    """"Your vote was based on stupidity", "an opinion rooted in ignorance": a word of contempt that
+    a thing rests on lands on that thing."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.head.i == prep.i or prep.lower_ not in ("on", "in", "by", "of", "upon"):
+        return None
+    verb = prep.head
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _ROOTED:
+        return None
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
+        subj = verb.head  # "your opinion, based on stupidity", "an opinion rooted in ignorance"
+    if subj is None:
+        return None
+    found = _noun_class(subj)
+    if found == "work":  # somebody's, by a pronoun: "the sitcom's humour is based on stupidity" judges no one
+        owned = any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in subj.children)
+        return found if owned else None
+    return found if found in ("reader", "person", "self") else None
+
+
+_OWNERS = frozenset({"your", "ur", "yer", "his", "her", "their"})
 
 
 def _coordinated(tok) -> str | None:

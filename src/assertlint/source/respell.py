@@ -78,7 +78,7 @@ _UR_ADJ = re.compile(
 # "your an embarrassment", "your so dense", "your not listening": "your" typed for "you're" before an
 # article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
 _YOUR_ARE = re.compile(
-    r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
+    r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|the|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
     r"being ridiculous|being rude|being difficult|being an?)\b(?!-))")
 # "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
 _YOURE_TYPO = re.compile(r"(?<![\w'@/.\-])([Yy])ou(?:'e|r'e|'r|;re)(?![\w'@/\-])")
