@@ -27,6 +27,24 @@ def nlp():
     # what a thing rests on or springs from lands on the thing
     ("Your vote was based on stupidity.", "stupidity", "work"),
     ("The crash was caused by my stupidity.", "stupidity", "self"),
+    # a group the reader is named in, "the ... one" said of the reader, what someone is full of
+    ("You developers are such amateurs.", "amateurs", "reader"),
+    ("Sounds like you are the stupid one.", "stupid", "reader"),
+    ("Are you really that full of nonsense?", "nonsense", "reader"),
+    ("Your reply is full of nonsense.", "nonsense", "work"),
+    ("This bag is full of garbage.", "garbage", "label"),
+    # a verb of judging says the word of its object, whoever judges; "make" makes it so
+    ("I call your words stupid.", "stupid", "work"),
+    ("Some may consider your attitude ignorant.", "ignorant", "work"),
+    ("I made the component dumb on purpose.", "dumb", "thing"),
+    # a kind of something lands where the kind lands
+    ("You're a special kind of stupid.", "stupid", "reader"),
+    # what someone said or did, named by a pronoun or a clause, is theirs; what the reader met is not
+    ("Everything you post is garbage.", "garbage", "work"),
+    ("You said something so idiotic.", "idiotic", "work"),
+    ("What you are is boorish.", "boorish", "reader"),
+    ("What I did was stupid.", "stupid", "self"),
+    ("What you describe is awful.", "awful", "none"),
     # "our" is the writer's own, unless it names a person among us by a role
     ("I pushed our stupid config by mistake.", "stupid", "self"),
     ("Another drive-by from our resident troll, how lovely.", "troll", "person"),

@@ -102,6 +102,7 @@ aside point comment q instinct hunch guess gut
 SECOND_GROUPS = frozenset({"you", "u", "ya", "y'all", "yall", "ye", "yourself", "yourselves"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "act", "become", "get", "feel", "appear", "remain", "stay"})
 CALLING = frozenset({"call", "consider", "label", "name", "think", "find", "make"})
+JUDGING = CALLING - {"make"}  # "I made the component dumb on purpose" makes it so; it judges nothing
 _INTENSIFIERS = frozenset({
     "so", "such", "very", "really", "too", "totally", "completely", "utterly", "absolutely", "pure",
     "simply", "just", "fucking", "freaking", "damn", "bloody", "little", "big", "stupid", "dumb", "pathetic",
@@ -171,7 +172,7 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in, _coordinated,
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in, _full_of, _coordinated,
                  _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
@@ -204,15 +205,16 @@ def _nothing_but(tok) -> str | None:
     return _target_class(nothing)
 
 
-_QUANTITIES = frozenset({"piece", "pile", "load", "heap", "bunch", "lump", "sack", "bag", "steaming", "stack", "mountain"})
+_QUANTITIES = frozenset({"piece", "pile", "load", "heap", "bunch", "lump", "sack", "bag", "steaming", "stack", "mountain",
+                         "kind", "sort", "brand", "level"})  # "you're some kind of stupid", "your level of stupidity"
 
 
 def _quantity_of(tok) -> str | None:
     """"your patch is a piece of garbage", "what a load of rubbish", "this pile of crap": the word
     lands where the measure noun it fills lands."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
-        return None
+    if tok.dep_ not in ("pobj", "amod") or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None  # ("some kind of stupid": the tagger may hang the word on "of" as a modifier)
     measure = prep.head
     if measure.lemma_.lower() not in _QUANTITIES or measure.pos_ != "NOUN":
         return None
@@ -284,16 +286,34 @@ def _rooted_in(tok) -> str | None:
     subj = subject_of(verb)
     if subj is None and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
         subj = verb.head  # "your opinion, based on stupidity", "an opinion rooted in ignorance"
-    if subj is None:
-        return None
-    found = _noun_class(subj)
-    if found == "work":  # somebody's, by a pronoun: "the sitcom's humour is based on stupidity" judges no one
-        owned = any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in subj.children)
-        return found if owned else None
-    return found if found in ("reader", "person", "self") else None
+    # somebody's, by a pronoun: "the sitcom's humour is based on stupidity" judges no one
+    return None if subj is None else _someones(subj)
 
 
 _OWNERS = frozenset({"your", "ur", "yer", "his", "her", "their"})
+
+
+def _full_of(tok) -> str | None:
+    """"Are you really that full of stupid?", "your reply is full of nonsense": what someone is
+    full of lands where "full" lands."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i or prep.head.lower_ != "full":
+        return None
+    full = prep.head
+    if full.dep_ in ("acomp", "attr", "oprd"):
+        holder = subject_of(full.head)
+    else:
+        holder = full.head if full.dep_ == "amod" and full.head.i != full.i else None
+    return None if holder is None else _someones(holder)
+
+
+def _someones(n) -> str | None:
+    """The class of `n` when it is a person or a thing a pronoun says is somebody's ("your reply",
+    "their plan"), else None ("this bag is full of garbage", "the sitcom's humour")."""
+    found = _noun_class(n)
+    if found == "work":
+        return found if any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in n.children) else None
+    return found if found in ("reader", "person", "self") else None
 
 
 def _coordinated(tok) -> str | None:
@@ -305,7 +325,9 @@ def _coordinated(tok) -> str | None:
 
 def _modifier_of_noun(tok) -> str | None:
     head = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and (
+            head.pos_ in ("NOUN", "PROPN", "PRON", "X") or (head.lower_ == "one" and head.dep_ in ("attr", "oprd"))):
+        # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
             # "their process is a terrible mess", "you are a lazy coder": the noun is predicated of
             # the subject, which is what the word lands on
@@ -332,18 +354,68 @@ def _modifier_of_modifier(tok) -> str | None:
 
 def _complement(tok) -> str | None:
     head = tok.head
+    judged = _judged_object(tok, head)
+    if judged is not None:
+        return judged
     if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") or head.i == tok.i:
         return None
     subj = subject_of(head)
-    if subj is None and head.lemma_ in CALLING:
-        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "ccomp") and c.i != tok.i), None)
-        if obj is not None:
-            return _noun_class(obj)
     if subj is not None:
         return _noun_class(subj)
+    found = _clause_subject(head)
+    if found is not None:
+        return found
     if head.lemma_ == "be" and _imperative(head):
         return "reader"  # "stop being an asshat", "be a decent human": an order to the reader
     return _verbless(tok)
+
+
+def _judged_object(tok, head) -> str | None:
+    """"Call it stupid", "I call your words stupid", "some consider your attitude ignorant": the
+    word is said of the object of a verb of calling, whoever says it (with no subject, any verb of
+    calling; "make" only then: "I made the component dumb on purpose" makes it so)."""
+    if head.i == tok.i or head.lemma_ not in CALLING:
+        return None
+    if tok.pos_ == "ADJ" and tok.dep_ == "ccomp":
+        return _object_as_subject(tok, head)
+    subj = subject_of(head)
+    if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") or (subj is not None and not _judged_by_subject(head, tok)):
+        return None
+    skip = (tok.i, getattr(subj, "i", -1))
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "ccomp") and c.i not in skip), None)
+    if obj is None:
+        return None
+    # with a judge named, only the reader or what is someone's by a pronoun ("I find the layout
+    # ugly" stays the writer's taste)
+    return _noun_class(obj) if subj is None else _someones(obj)
+
+
+def _clause_subject(head) -> str | None:
+    """"What you wrote is nonsense", "what you are is boorish" (said of the reader), "what I did was
+    stupid" (the writer's own); not "what you describe is awful", which the reader met."""
+    clause = next((c for c in head.children if c.dep_ == "csubj"), None)
+    doer = None if clause is None else subject_of(clause)
+    if doer is None or doer.i > clause.i or clause.lemma_ in COME_ACROSS:
+        return None
+    if doer.lower_ in SECOND_GROUPS:
+        return "reader" if clause.lemma_ == "be" else "work"
+    return "self" if doer.lower_ in FIRST else None
+
+
+def _object_as_subject(tok, verb) -> str | None:
+    """"Some consider your attitude ignorant": the tagger may make the object the word's subject."""
+    own = next((c for c in tok.children if c.dep_ == "nsubj"), None) if verb.lemma_ in JUDGING else None
+    return None if own is None else _someones(own)
+
+
+def _judged_by_subject(verb, tok) -> bool:
+    """"I call your words stupid": a verb of judging with its object before the word."""
+    return verb.lemma_ in JUDGING and (tok.dep_ == "oprd" or _object_before(verb, tok))
+
+
+def _object_before(verb, tok) -> bool:
+    """Does `verb` have its object between itself and `tok` ("consider your attitude ignorant")?"""
+    return any(c.dep_ == "dobj" and verb.i < c.i < tok.i for c in verb.children)
 
 
 def _imperative(verb) -> bool:
@@ -654,11 +726,33 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     lemma = n.lemma_.lower()
     if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
         return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
+    if n.tag_ in ("NNS", "NNPS") and n.dep_ in ("nsubj", "nsubjpass") and _you_before(n):
+        return "reader"  # "You Trumpsters are such illiterates", "you Canadians are so lazy": the reader's group
     if n.pos_ == "PROPN":  # "the legacy PIC", "some BIOSes": hardware typed in capitals is still a thing
         return "thing" if lemma in NOBODYS or low in NOBODYS else "named"
     if n.pos_ == "PRON":
-        return "thing"
+        return _whose_doing(n) or "thing"
     return _made_or_nobodys(n, low, lemma, det)
+
+
+_INDEFINITE = frozenset({"something", "anything", "everything", "all", "whatever", "stuff"})
+
+
+def _whose_doing(n) -> str | None:
+    """"Everything you post is garbage", "you said something so idiotic", "all you added was
+    bullshit": an indefinite pronoun for what someone said or did is theirs."""
+    if n.lower_ not in _INDEFINITE:
+        return None
+    if n.dep_ == "dobj" and n.head.i != n.i:
+        doer = subject_of(n.head)
+    else:
+        clause = next((c for c in n.children if c.dep_ == "relcl"), None)
+        doer = None if clause is None else subject_of(clause)
+    if doer is None or doer.head.lemma_ in COME_ACROSS:
+        return None  # ("everything you describe is awful": what the reader met, not made)
+    if doer.lower_ in SECOND_GROUPS:
+        return "work"
+    return "self" if doer.lower_ in FIRST else None
 
 
 def _own_remark(n, lemma: str, det: str | None) -> bool:
