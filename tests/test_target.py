@@ -45,6 +45,11 @@ def nlp():
     ("What you are is boorish.", "boorish", "reader"),
     ("What I did was stupid.", "stupid", "self"),
     ("What you describe is awful.", "awful", "none"),
+    # "like" after a verb of seeming, "one of", and a label something makes the reader
+    ("You sound like an ass.", "ass", "reader"),
+    ("I feel like an idiot.", "idiot", "self"),
+    ("You're one of the trolls.", "trolls", "reader"),
+    ("Defending him makes you an idiot.", "idiot", "reader"),
     # "our" is the writer's own, unless it names a person among us by a role
     ("I pushed our stupid config by mistake.", "stupid", "self"),
     ("Another drive-by from our resident troll, how lovely.", "troll", "person"),

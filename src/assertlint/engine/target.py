@@ -172,8 +172,9 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in, _full_of, _coordinated,
-                 _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in,
+                 _full_of, _like_a, _makes_you, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement,
+                 _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
@@ -216,9 +217,23 @@ def _quantity_of(tok) -> str | None:
     if tok.dep_ not in ("pobj", "amod") or prep.lower_ != "of" or prep.head.i == prep.i:
         return None  # ("some kind of stupid": the tagger may hang the word on "of" as a modifier)
     measure = prep.head
-    if measure.lemma_.lower() not in _QUANTITIES or measure.pos_ != "NOUN":
+    one = measure.lower_ == "one" and measure.dep_ in ("attr", "oprd")  # "you're one of the trolls"
+    if not one and (measure.lemma_.lower() not in _QUANTITIES or measure.pos_ != "NOUN"):
         return None
+    if one and _kindly(tok):
+        return None  # "you're one of the good trolls"
     return _target_class(measure)
+
+
+# Praise on a label that takes its sting ("one of the good trolls", "makes you a great troll")
+_KIND = frozenset({
+    "good", "great", "perfect", "best", "lovely", "amazing", "wonderful", "nice", "fun", "funny", "friendly",
+    "sweet", "cute", "brilliant", "fantastic", "awesome", "excellent", "fine", "brave", "lucky", "adorable",
+})
+
+
+def _kindly(tok) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in _KIND for c in tok.children)
 
 
 def _of_someone(tok) -> str | None:
@@ -291,6 +306,29 @@ def _rooted_in(tok) -> str | None:
 
 
 _OWNERS = frozenset({"your", "ur", "yer", "his", "her", "their"})
+
+
+# Verbs that say how someone comes across: "you sound like an ass", "you look like a clown"
+_SEEMING = frozenset({"sound", "look", "seem", "act", "appear", "behave", "talk", "write", "feel"})
+
+
+def _like_a(tok) -> str | None:
+    """"You sound like an ass", "he acts like a toddler": a word after "like" on a verb of seeming
+    lands on the verb's subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "like" or prep.head.i == prep.i or prep.head.lemma_ not in _SEEMING:
+        return None
+    subj = subject_of(prep.head)
+    return None if subj is None else _noun_class(subj)
+
+
+def _makes_you(tok) -> str | None:
+    """"Defending him makes you an idiot": a label that something makes the reader."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or tok.pos_ != "NOUN" or head.lemma_ != "make":
+        return None
+    who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return "reader" if who is not None and who.lower_ in SECOND_GROUPS and not _kindly(tok) else None
 
 
 def _full_of(tok) -> str | None:
