@@ -313,6 +313,7 @@ def test_reported_speech(nlp, text, word, want):
     ("I don't think anyone here thinks you're careless.", False),
     ("I didn't mean to suggest you were careless.", False),
     ("I would never call him incompetent, I was criticizing the process.", False),
+    ("Just to be clear, nobody in this thread called you a liar.", False),
     # ... but the old backhand at the reader stays a verdict
     ("I won't call you stupid, the results speak for themselves.", True),
     ("I don't think anyone could be as useless as you.", True),

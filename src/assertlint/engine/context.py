@@ -192,11 +192,15 @@ _NO_ONE = frozenset({"nobody", "noone", "none", "nothing"})
 
 
 def _call_denied(root, call, start: int, end: int) -> bool:
-    """"I would never call him incompetent"; but "I won't call you stupid, the results speak for
-    themselves" is the old backhand, and stays a verdict on the reader."""
-    return (_is_name(root, call) and _negated_here(call, start, end)
-            and not any(c.dep_ in ("dobj", "dative") and person(c) == "second" for c in call.children)
-            and not _said_after_all(call, call, start, end))
+    """"I would never call him incompetent", "nobody here called you a liar"; but "I won't call you
+    stupid, the results speak for themselves" is the old backhand, and stays a verdict on the
+    reader."""
+    if not _is_name(root, call) or _said_after_all(call, call, start, end):
+        return False
+    if _negative_subject(call):
+        return True
+    return _negated_here(call, start, end) and not any(
+        c.dep_ in ("dobj", "dative") and person(c) == "second" for c in call.children)
 
 
 def _measured_against_reader(clause) -> bool:
