@@ -85,6 +85,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "I'm going to the office; we are going to school; you're going to be a star",
     "Ready by Friday, if not sooner. If not for you, I'd have quit. Ask if not sure.",  # no condition in two words
     "Tell me if you don't mind, and if not, why not",  # mid-clause, or no consequence after it
+    "If you refuse your second dose, tell the nurse. If not your team, whose job is it?",  # no condition left out
     "Sure thing, Einstein. Thanks, Karen.",  # names the rules read (condescending vocatives) stay
     "your so-called fix, your being late, your notes, your sofa",  # a possessive stays a possessive
     "etc. etc. etc. and Dr. St. John.",  # abbreviations are not words clipped for emphasis
@@ -129,7 +130,7 @@ def test_respelling_patterns_stay_linear(pattern):
     def cost(n):
         worst = 0.0
         for s in ("a" * n + " ", "a1" * (n // 2), "$" * n + "a", "aaa" * (n // 3), "AB " * (n // 3), "A " * (n // 2),
-                  "x" * n + "1", "u r " * (n // 4), "m0ron " * (n // 6)):
+                  "x" * n + "1", "u r " * (n // 4), "m0ron " * (n // 6), "if not " * (n // 7), ". If you don't" * (n // 14)):
             best = float("inf")
             for _ in range(3):  # the best of three: a shared machine adds noise, never removes it
                 gc.disable()

@@ -27,8 +27,16 @@ def nlp():
     # what a thing rests on or springs from lands on the thing
     ("Your vote was based on stupidity.", "stupidity", "work"),
     ("The crash was caused by my stupidity.", "stupidity", "self"),
+    ("Their decision was driven by stupidity.", "stupidity", "work"),
+    ("Their house was built on garbage, literally.", "garbage", "label"),
     # a group the reader is named in, "the ... one" said of the reader, what someone is full of
     ("You developers are such amateurs.", "amateurs", "reader"),
+    ("You Vimmers are such illiterates.", "illiterates", "reader"),
+    ("I promise you airlines are useless at refunds.", "useless", "thing"),
+    ("That's the ugly one; the blue one is nicer.", "ugly", "thing"),
+    ("We were all as stupid as you at that age.", "stupid", "self"),
+    ("That kind of crap happens to everyone.", "crap", "label"),
+    ("Your inbox is full of garbage again.", "garbage", "label"),
     ("Sounds like you are the stupid one.", "stupid", "reader"),
     ("Are you really that full of nonsense?", "nonsense", "reader"),
     ("Your reply is full of nonsense.", "nonsense", "work"),
@@ -45,6 +53,8 @@ def nlp():
     ("What you are is boorish.", "boorish", "reader"),
     ("What I did was stupid.", "stupid", "self"),
     ("What you describe is awful.", "awful", "none"),
+    ("What you've been through is awful.", "awful", "none"),
+    ("Did you read anything stupid today?", "stupid", "thing"),
     # "like" after a verb of seeming, "one of", and a label something makes the reader
     ("You sound like an ass.", "ass", "reader"),
     ("I feel like an idiot.", "idiot", "self"),

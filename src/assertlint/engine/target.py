@@ -222,7 +222,13 @@ def _quantity_of(tok) -> str | None:
         return None
     if one and _kindly(tok):
         return None  # "you're one of the good trolls"
+    if measure.lemma_.lower() in _KINDS and measure.dep_ not in ("attr", "oprd") and not any(
+            c.dep_ == "poss" and c.lower_ in _OWNERS for c in measure.children):
+        return None  # "that kind of crap happens to everyone"; "a special kind of stupid" is said of someone
     return _target_class(measure)
+
+
+_KINDS = frozenset({"kind", "sort", "brand", "level"})
 
 
 # Praise on a label that takes its sting ("one of the good trolls", "makes you a great troll")
@@ -264,7 +270,7 @@ def _compared_to_reader(tok) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in ("as", "than") and prep.i > tok.i:
             if any(c.dep_ == "pobj" and c.lower_ in SECOND_GROUPS for c in prep.children):
                 subj = subject_of(tok.head) if tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i else None
-                return None if subj is not None and subj.lower_ in ("i", "me") else "reader"
+                return None if subj is not None and subj.lower_ in FIRST else "reader"  # "we were all as stupid as you"
     return None
 
 
@@ -286,7 +292,7 @@ def _beyond(tok) -> str | None:
 
 # Participles that say what a thing rests on or springs from: "your vote was based on stupidity",
 # "the ruling is driven by ignorance"
-_ROOTED = frozenset({"base", "drive", "root", "fuel", "motivate", "bear", "inspire", "ground", "build", "found"})
+_ROOTED = frozenset({"base", "drive", "root", "fuel", "motivate", "bear", "inspire", "ground"})
 
 
 def _rooted_in(tok) -> str | None:
@@ -342,7 +348,18 @@ def _full_of(tok) -> str | None:
         holder = subject_of(full.head)
     else:
         holder = full.head if full.dep_ == "amod" and full.head.i != full.i else None
-    return None if holder is None else _someones(holder)
+    if holder is None:
+        return None
+    found = _someones(holder)
+    # a person is full of it; of a thing, only what somebody says ("your inbox is full of junk")
+    return found if found != "work" or holder.lemma_.lower() in _SAYINGS else None
+
+
+_SAYINGS = frozenset({
+    "reply", "comment", "post", "answer", "argument", "message", "email", "essay", "review", "claim",
+    "statement", "speech", "article", "thread", "rant", "response", "head", "mouth", "words", "writing",
+    "patch", "code", "pr", "doc", "docs", "proposal", "logic", "reasoning", "theory", "opinion", "take",
+})
 
 
 def _someones(n) -> str | None:
@@ -364,7 +381,7 @@ def _coordinated(tok) -> str | None:
 def _modifier_of_noun(tok) -> str | None:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and (
-            head.pos_ in ("NOUN", "PROPN", "PRON", "X") or (head.lower_ == "one" and head.dep_ in ("attr", "oprd"))):
+            head.pos_ in ("NOUN", "PROPN", "PRON", "X") or _one_said_of_someone(head)):
         # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
             # "their process is a terrible mess", "you are a lazy coder": the noun is predicated of
@@ -381,6 +398,15 @@ def _modifier_of_noun(tok) -> str | None:
                 return found
         return _noun_class(head)
     return None
+
+
+def _one_said_of_someone(head) -> bool:
+    """"You are the stupid one", "I'm the lazy one": "one" said of a person ("that's the ugly one"
+    is a thing)."""
+    if head.lower_ != "one" or head.dep_ not in ("attr", "oprd") or head.head.i == head.i:
+        return False
+    subj = subject_of(head.head)
+    return subj is not None and subj.lower_ in SECOND_GROUPS | FIRST | THIRD
 
 
 def _modifier_of_modifier(tok) -> str | None:
@@ -432,11 +458,14 @@ def _clause_subject(head) -> str | None:
     """"What you wrote is nonsense", "what you are is boorish" (said of the reader), "what I did was
     stupid" (the writer's own); not "what you describe is awful", which the reader met."""
     clause = next((c for c in head.children if c.dep_ == "csubj"), None)
-    doer = None if clause is None else subject_of(clause)
-    if doer is None or doer.i > clause.i or clause.lemma_ in COME_ACROSS:
+    if clause is None:
+        return None
+    being = clause.lemma_ == "be" and not any(c.dep_ in ("prep", "prt") for c in clause.children)  # not "been through"
+    doer = subject_of(clause) if being or clause.lemma_ in _DOING else None
+    if doer is None or doer.i > clause.i:
         return None
     if doer.lower_ in SECOND_GROUPS:
-        return "reader" if clause.lemma_ == "be" else "work"
+        return "reader" if being else "work"
     return "self" if doer.lower_ in FIRST else None
 
 
@@ -764,7 +793,8 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     lemma = n.lemma_.lower()
     if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
         return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
-    if n.tag_ in ("NNS", "NNPS") and n.dep_ in ("nsubj", "nsubjpass") and _you_before(n):
+    if n.tag_ in ("NNS", "NNPS") and n.dep_ in ("nsubj", "nsubjpass") and any(
+            c.lower_ in ("you", "u", "ya") and c.i == n.i - 1 for c in n.children):
         return "reader"  # "You Trumpsters are such illiterates", "you Canadians are so lazy": the reader's group
     if n.pos_ == "PROPN":  # "the legacy PIC", "some BIOSes": hardware typed in capitals is still a thing
         return "thing" if lemma in NOBODYS or low in NOBODYS else "named"
@@ -773,7 +803,14 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     return _made_or_nobodys(n, low, lemma, det)
 
 
-_INDEFINITE = frozenset({"something", "anything", "everything", "all", "whatever", "stuff"})
+_INDEFINITE = frozenset({"something", "anything", "everything", "all", "whatever"})
+# What a person says or does, as against what they only meet ("what you went through", "anything
+# you read", "something to see"): only these make an indefinite pronoun or a clause theirs.
+_DOING = frozenset({
+    "say", "do", "write", "post", "add", "make", "suggest", "propose", "claim", "argue", "tweet", "send",
+    "comment", "reply", "answer", "push", "commit", "build", "code", "design", "decide", "choose", "pick",
+    "submit", "type", "put", "bring", "contribute", "offer", "share", "produce", "create", "spew", "spout",
+})
 
 
 def _whose_doing(n) -> str | None:
@@ -782,12 +819,12 @@ def _whose_doing(n) -> str | None:
     if n.lower_ not in _INDEFINITE:
         return None
     if n.dep_ == "dobj" and n.head.i != n.i:
-        doer = subject_of(n.head)
+        verb = n.head
     else:
-        clause = next((c for c in n.children if c.dep_ == "relcl"), None)
-        doer = None if clause is None else subject_of(clause)
-    if doer is None or doer.head.lemma_ in COME_ACROSS:
-        return None  # ("everything you describe is awful": what the reader met, not made)
+        verb = next((c for c in n.children if c.dep_ == "relcl"), None)
+    doer = None if verb is None or verb.lemma_ not in _DOING else subject_of(verb)
+    if doer is None:
+        return None  # ("anything you read online", "something to see": what the reader met, not made)
     if doer.lower_ in SECOND_GROUPS:
         return "work"
     return "self" if doer.lower_ in FIRST else None
@@ -893,7 +930,7 @@ _OWNING = frozenset({
 
 def _owned_up(sent) -> bool:
     words = [t.lower_ for t in sent]
-    if any(w in ("your", "ur", "yer", "their", "his", "her") for w in words):
+    if any(w in _OWNERS for w in words):
         return False  # "your design is dumb, my fault for approving it" still judges the design
     grams = set(zip(words, words[1:])) | set(zip(words, words[1:], words[2:]))
     return not grams.isdisjoint(_OWNING)

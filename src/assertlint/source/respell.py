@@ -355,8 +355,8 @@ _FUTURE = re.compile(
 # semicolon, a colon or a comma) and when the consequence follows (a comma, "then", or the
 # pronoun that opens it): "if not sooner", "if not for you" and "ask if not sure" stay as typed.
 _IF_NOT = re.compile(
-    r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])f (?:(?:not|you (?:don't|do not|dont|won't|will not|wont|refuse))"
-    r"(?:,? then(?=[\s,])|(?=,|\s+(?:I|I'm|I'll|we|we're|we'll|you're|you'll|it's|it'll|your)\b)))")
+    r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])f (?:(?:not|you (?:don't|do not|dont|won't|will not|wont))"
+    r"(?:,? then(?=[\s,])|(?=,|\s+(?:I|I'm|I'll|we|we're|we'll|you're|you'll|it's|it'll)\b)))")
 
 
 def _otherwise(m) -> str:
