@@ -38,6 +38,22 @@ def nlp():
     ("That kind of crap happens to everyone.", "crap", "label"),
     ("Your inbox is full of garbage again.", "garbage", "label"),
     ("Sounds like you are the stupid one.", "stupid", "reader"),
+    # "the X one" stands for a thing said before; "no one" and "that one" do not
+    ("The expensive one is useless for beginners.", "useless", "thing"),
+    ("No one is that stupid.", "stupid", "person"),
+    ("That one is garbage.", "garbage", "pointer"),
+    # what fills the writer or a thing nobody here made is theirs or nobody's
+    ("I'm full of silly ideas today.", "silly", "self"),
+    ("The gift shop was full of silly souvenirs.", "silly", "thing"),
+    ("Your code is full of stupid hacks.", "stupid", "work"),
+    # a conjunct with an owner of its own is that owner's
+    ("The damage they did to our economy and your clear stupidity.", "stupidity", "work"),
+    ("How rude and ignorant you are.", "ignorant", "reader"),
+    # the tagger may make the word the object of a verb of seeming
+    ("Remind yourself of how idiotic you sound.", "idiotic", "reader"),
+    # what something makes the reader; what a noun says a named subject is
+    ("And you read it all, making you even more pathetic.", "pathetic", "reader"),
+    ("Trump is just a terrible Human Being.", "terrible", "person"),
     ("Are you really that full of nonsense?", "nonsense", "reader"),
     ("Your reply is full of nonsense.", "nonsense", "work"),
     ("This bag is full of garbage.", "garbage", "label"),

@@ -50,7 +50,7 @@ admin admins moderator moderators mod mods reviewer reviewers contributor contri
 programmer programmers engineer engineers manager managers staff employee employees member members
 company companies lot bunch crowd individual individuals human humans fan fans boss colleague colleagues
 op issuer reporter reporters poster posters submitter submitters commenter commenters requester asker
-highness majesty lordship ladyship excellency eminence holiness
+highness majesty lordship ladyship excellency eminence holiness being beings
 """.split())
 # What somebody made or decided: contempt for it lands on its maker, whatever the determiner
 # ("the ugly hack", "a stupid design"). Situations nobody made ("the weather", "the build broke")
@@ -329,9 +329,10 @@ def _like_a(tok) -> str | None:
 
 
 def _makes_you(tok) -> str | None:
-    """"Defending him makes you an idiot": a label that something makes the reader."""
+    """"Defending him makes you an idiot", "reading it all makes you more pathetic": a label or a
+    word that something makes the reader."""
     head = tok.head
-    if tok.dep_ != "ccomp" or tok.pos_ != "NOUN" or head.lemma_ != "make":
+    if tok.dep_ != "ccomp" or tok.pos_ not in ("NOUN", "ADJ") or head.lemma_ != "make":
         return None
     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return "reader" if who is not None and who.lower_ in SECOND_GROUPS and not _kindly(tok) else None
@@ -340,19 +341,37 @@ def _makes_you(tok) -> str | None:
 def _full_of(tok) -> str | None:
     """"Are you really that full of stupid?", "your reply is full of nonsense": what someone is
     full of lands where "full" lands."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i or prep.head.lower_ != "full":
-        return None
-    full = prep.head
-    if full.dep_ in ("acomp", "attr", "oprd"):
-        holder = subject_of(full.head)
-    else:
-        holder = full.head if full.dep_ == "amod" and full.head.i != full.i else None
+    holder = _holder(tok)
     if holder is None:
         return None
     found = _someones(holder)
     # a person is full of it; of a thing, only what somebody says ("your inbox is full of junk")
     return found if found != "work" or holder.lemma_.lower() in _SAYINGS else None
+
+
+def _holder(tok):
+    """What is full of `tok` ("your reply is full of nonsense": "reply"), or None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i or prep.head.lower_ != "full":
+        return None
+    full = prep.head
+    if full.dep_ in ("acomp", "attr", "oprd"):
+        return subject_of(full.head)
+    return full.head if full.dep_ == "amod" and full.head.i != full.i else None
+
+
+def _contents(n) -> str | None:
+    """"I'm full of silly ideas", "the gift shop was full of silly souvenirs": what fills the writer
+    or a thing nobody here made is theirs or nobody's ("your code is full of stupid hacks" is read
+    as before)."""
+    holder = _holder(n)
+    if holder is None:
+        return None
+    found = _noun_class(holder)
+    if found == "artifact" or found == "work" and holder.lemma_.lower() in FICTION and not any(
+            c.dep_ == "poss" for c in holder.children):
+        return "thing"  # "that novel is full of awful people": its characters
+    return found if found in ("self", "thing") else None
 
 
 _SAYINGS = frozenset({
@@ -373,8 +392,14 @@ def _someones(n) -> str | None:
 
 def _coordinated(tok) -> str | None:
     head = tok.head
-    if tok.dep_ == "conj" and head.i != tok.i and head.pos_ == tok.pos_ and head.i < tok.i:
+    if tok.dep_ == "conj" and head.i != tok.i and head.pos_ == tok.pos_ and head.i < tok.i and not _owned(tok):
         return target_class(head)  # "how rude and ignorant you are": the first word's target
+    return None
+
+
+def _owned(tok) -> bool:
+    """Has the word an owner of its own ("our economy and your stupidity")?"""
+    return any(c.dep_ == "poss" for c in tok.children)
     return None
 
 
@@ -383,21 +408,30 @@ def _modifier_of_noun(tok) -> str | None:
     if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.i != tok.i and (
             head.pos_ in ("NOUN", "PROPN", "PRON", "X") or _one_said_of_someone(head)):
         # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
+        held = _contents(head)
+        if held is not None:
+            return held
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
-            # "their process is a terrible mess", "you are a lazy coder": the noun is predicated of
-            # the subject, which is what the word lands on
             subj = subject_of(head.head)
             if subj is not None:
-                found = _noun_class(subj)
-                if found == "pointer" and _noun_class(head) in ("work", "person", "reader", "named"):
-                    return _noun_class(head)  # "this is a terrible name": the name is someone's work
-                if found == "pointer" and _made_by_writer(head):
-                    return "self"  # "this is the dumbest bug I've ever written"
-                if found == "artifact" and _noun_class(head) == "work":
-                    return "work"  # "that helper is a terrible name", "the parser is terrible code"
-                return found
+                return _predicated(head, subj)
         return _noun_class(head)
     return None
+
+
+def _predicated(noun, subj) -> str:
+    """"Their process is a terrible mess", "you are a lazy coder": a noun predicated of the subject
+    lands its modifier on the subject, with what the noun says of it."""
+    found = _noun_class(subj)
+    if found == "pointer" and _noun_class(noun) in ("work", "person", "reader", "named"):
+        return _noun_class(noun)  # "this is a terrible name": the name is someone's work
+    if found == "pointer" and _made_by_writer(noun):
+        return "self"  # "this is the dumbest bug I've ever written"
+    if found == "artifact" and _noun_class(noun) == "work":
+        return "work"  # "that helper is a terrible name", "the parser is terrible code"
+    if found in ("artifact", "named") and noun.lemma_.lower() in PERSON_NOUNS:
+        return "person"  # "Trump is a terrible human being": what the noun says the subject is
+    return found
 
 
 def _one_said_of_someone(head) -> bool:
@@ -421,7 +455,8 @@ def _complement(tok) -> str | None:
     judged = _judged_object(tok, head)
     if judged is not None:
         return judged
-    if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") or head.i == tok.i:
+    seeming = tok.dep_ == "dobj" and tok.pos_ == "ADJ" and head.lemma_ in COPULAS  # "how idiotic you sound" (misparsed)
+    if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") and not seeming or head.i == tok.i:
         return None
     subj = subject_of(head)
     if subj is not None:
@@ -516,8 +551,10 @@ def _adverb_of_verb(tok) -> str | None:
 
 def _own_noun(tok) -> str:
     head = tok.head
-    if tok.dep_ in ("appos", "conj") and head.i != tok.i and head.pos_ in ("PRON", "NOUN", "PROPN"):
-        return _noun_class(head)  # "you, the idiot who ...", "Sam, that clown"
+    if tok.dep_ in ("appos", "conj") and head.i != tok.i and head.pos_ in ("PRON", "NOUN", "PROPN") and not (
+            tok.dep_ == "conj" and _owned(tok)):
+        # "you, the idiot who ...", "Sam, that clown" ("our economy and your stupidity": its own owner)
+        return _noun_class(head)
     if _vocative(tok):
         return "reader"
     if _dismay(tok):
@@ -685,6 +722,9 @@ def _word_class(n, low: str) -> str | None:
         return "self"
     if low.startswith("@") and len(low) > 1:
         return "reader"
+    if low == "one" and _anaphoric_one(n):
+        pointing = any(c.dep_ == "det" and c.lower_ in POINTERS for c in n.children)
+        return _relative_class(n) or ("pointer" if pointing else "thing")
     if low in THIRD:
         return "person"
     if low in POINTERS:
@@ -692,6 +732,13 @@ def _word_class(n, low: str) -> str | None:
     if n.dep_ in ("csubj", "csubjpass") or n.pos_ == "VERB":
         return "work"  # "what you did is stupid", "merging this was stupid"
     return None
+
+
+def _anaphoric_one(n) -> bool:
+    """"The ugly one is my favourite mug", "the expensive one is useless": "one" after "the" stands
+    for a noun said before, most often a thing; "one would think", "no one is that dumb" and "hey,
+    ignorant one" are people. "That one" points like "that"; "the one who wrote this" is a person."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children)
 
 
 _AMONG_US = frozenset({"resident"})  # "our local build" is still the writer's own
