@@ -30,3 +30,16 @@ def test_friendly_markers(text):
 ])
 def test_not_friendly(text):
     assert not AFFECTION.search(text)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("you absolute troll, I love it", False),  # delight in what the reader did softens a word said to them
+    ("ha, you're such a dork, I love the new haircut", False),
+    ("These idiots are suing their own town! I love it.", True),  # about others, it gloats
+    ("Good luck enforcing that. I'm sure they will love it too. Idiot.", True),
+])
+def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
+    import assertlint
+
+    found = assertlint.check(text)
+    assert any(f.category == "judging" for f in found) is flagged, [(f.rule, f.text) for f in found]

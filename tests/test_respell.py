@@ -53,6 +53,9 @@ def respell():
     ("Pay by Friday. If not, I'm calling my lawyer.", "Pay by Friday. Otherwise, I'm calling my lawyer."),
     ("move it; if you don't then it goes in the skip", "move it; otherwise it goes in the skip"),
     ("Return it, if not I'll report you", "Return it, otherwise I'll report you"),
+    ("Pay by Friday. IF NOT, I am calling my lawyer.", "Pay by Friday. Otherwise, I am calling my lawyer."),  # shouted
+    ("pay by friday. if u don't, im calling my lawyer", "pay by friday. otherwise, i'm calling my lawyer"),  # chat typing
+    ("tell me if u dont want it", "tell me if you don't want it"),  # no condition left out: only "u" is read
     ("Do whatever you want, Sam. Bye, Ana!", "Do whatever you want. Bye!"),
     ("your an embarrassment and your so slow", "you're an embarrassment and you're so slow"),
     ("Your the problem here", "You're the problem here"),

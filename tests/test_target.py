@@ -41,7 +41,7 @@ def nlp():
     # "the X one" stands for a thing said before; "no one" and "that one" do not
     ("The expensive one is useless for beginners.", "useless", "thing"),
     ("No one is that stupid.", "stupid", "person"),
-    ("That one is garbage.", "garbage", "pointer"),
+    ("That one is garbage.", "garbage", "work"),
     # what fills the writer or a thing nobody here made is theirs or nobody's
     ("I'm full of silly ideas today.", "silly", "self"),
     ("The gift shop was full of silly souvenirs.", "silly", "thing"),
@@ -54,6 +54,11 @@ def nlp():
     # what something makes the reader; what a noun says a named subject is
     ("And you read it all, making you even more pathetic.", "pathetic", "reader"),
     ("Trump is just a terrible Human Being.", "terrible", "person"),
+    ("Dehydration makes you surprisingly dumb.", "dumb", "thing"),  # (the cause is what is named)
+    # the writer sharing or waving away what the reader feels is no verdict; seeing it still is
+    ("I know how stupid you feel after missing that bug.", "stupid", "none"),
+    ("Don't stress about how ridiculous you sound practising Italian.", "ridiculous", "none"),
+    ("I can see how stupid you look.", "stupid", "reader"),
     ("Are you really that full of nonsense?", "nonsense", "reader"),
     ("Your reply is full of nonsense.", "nonsense", "work"),
     ("This bag is full of garbage.", "garbage", "label"),

@@ -329,12 +329,16 @@ def _like_a(tok) -> str | None:
 
 
 def _makes_you(tok) -> str | None:
-    """"Defending him makes you an idiot", "reading it all makes you more pathetic": a label or a
-    word that something makes the reader."""
+    """"Defending him makes you an idiot", "that makes you pathetic", "..., making you even more
+    pathetic": a label, or a word that what the reader did makes them ("dehydration makes you
+    dumb" is what it does to anyone)."""
     head = tok.head
     if tok.dep_ != "ccomp" or tok.pos_ not in ("NOUN", "ADJ") or head.lemma_ != "make":
         return None
     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    cause = subject_of(head) or next((c for c in head.children if c.dep_ == "csubj"), None)
+    if tok.pos_ == "ADJ" and cause is not None and cause.lower_ not in POINTERS:
+        return None  # "dehydration makes you dumb", "practising in public makes you silly": what it does to anyone
     return "reader" if who is not None and who.lower_ in SECOND_GROUPS and not _kindly(tok) else None
 
 
@@ -458,6 +462,8 @@ def _complement(tok) -> str | None:
     seeming = tok.dep_ == "dobj" and tok.pos_ == "ADJ" and head.lemma_ in COPULAS  # "how idiotic you sound" (misparsed)
     if tok.dep_ not in ("acomp", "attr", "oprd", "xcomp") and not seeming or head.i == tok.i:
         return None
+    if _felt_with(tok, head):
+        return "none"
     subj = subject_of(head)
     if subj is not None:
         return _noun_class(subj)
@@ -467,6 +473,26 @@ def _complement(tok) -> str | None:
     if head.lemma_ == "be" and _imperative(head):
         return "reader"  # "stop being an asshat", "be a decent human": an order to the reader
     return _verbless(tok)
+
+
+# Verbs of sharing what someone feels ("I know how stupid you feel"), and of setting it aside
+# ("don't worry about how silly you looked")
+_KNOWING = frozenset({"know", "understand", "imagine", "get", "see", "remember", "recall", "appreciate", "realize", "realise"})
+_SETTING_ASIDE = frozenset({"worry", "stress", "forget", "fret", "obsess"})
+
+
+def _felt_with(tok, head) -> bool:
+    """"I know how stupid you feel after that", "don't worry about how dumb you looked": the writer
+    shares or waves away what the reader feels, or fears they looked like; "you look stupid" and
+    "I can see how stupid you look" still say it."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children) or head.lemma_ not in _SEEMING:
+        return False
+    clause = head.head.head if head.head.dep_ == "prep" else head.head  # ("worry about how ...")
+    if head.dep_ not in ("ccomp", "pcomp", "advcl") or clause.i == head.i:
+        return False
+    if clause.lemma_ in _SETTING_ASIDE:
+        return subject_of(clause) is None or _first_person(subject_of(clause))
+    return head.lemma_ == "feel" and clause.lemma_ in _KNOWING and _first_person(subject_of(clause))
 
 
 def _judged_object(tok, head) -> str | None:
@@ -724,7 +750,7 @@ def _word_class(n, low: str) -> str | None:
         return "reader"
     if low == "one" and _anaphoric_one(n):
         pointing = any(c.dep_ == "det" and c.lower_ in POINTERS for c in n.children)
-        return _relative_class(n) or ("pointer" if pointing else "thing")
+        return _relative_class(n) or ("work" if pointing else "thing")  # like "this patch"
     if low in THIRD:
         return "person"
     if low in POINTERS:
@@ -737,7 +763,7 @@ def _word_class(n, low: str) -> str | None:
 def _anaphoric_one(n) -> bool:
     """"The ugly one is my favourite mug", "the expensive one is useless": "one" after "the" stands
     for a noun said before, most often a thing; "one would think", "no one is that dumb" and "hey,
-    ignorant one" are people. "That one" points like "that"; "the one who wrote this" is a person."""
+    ignorant one" are people. "That one" is the thing pointed at ("this patch"); "the one who wrote this" is a person."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children)
 
 

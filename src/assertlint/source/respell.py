@@ -355,8 +355,10 @@ _FUTURE = re.compile(
 # semicolon, a colon or a comma) and when the consequence follows (a comma, "then", or the
 # pronoun that opens it): "if not sooner", "if not for you" and "ask if not sure" stay as typed.
 _IF_NOT = re.compile(
-    r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])f (?:(?:not|you (?:don't|do not|dont|won't|will not|wont))"
-    r"(?:,? then(?=[\s,])|(?=,|\s+(?:I|I'm|I'll|we|we're|we'll|you're|you'll|it's|it'll)\b)))")
+    r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])(?i:f (?:(?:not|(?:you|u) (?:don't|do not|dont|won't|will not|wont))"
+    r"(?:,? then(?=[\s,])|(?=,|\s+(?:i|i'm|im|i'll|we|we're|we'll|you're|you'll|it's|it'll)\b))))")
+
+_IF_NOT_HINT = re.compile(r"[Ii][Ff] (?:[Nn][Oo][Tt]|[Yy][Oo][Uu]|[Uu]\b)")
 
 
 def _otherwise(m) -> str:
@@ -378,7 +380,7 @@ def _chat_swaps(text: str, swaps: list) -> None:
     "you're" or "your", "youre" -> "you're", "lol" set off by commas."""
     if "going to" in text or "gonna" in text:
         swaps.extend((m.start(), m.end(), _future(m)) for m in _FUTURE.finditer(text))
-    if "f not" in text or "f you" in text:
+    if _IF_NOT_HINT.search(text):
         swaps.extend((m.start(), m.end(), _otherwise(m)) for m in _IF_NOT.finditer(text))
     _you_swaps(text, swaps)
     if not _CHAT_HINT.search(text):

@@ -4,7 +4,9 @@ party. Love you!"): the text around the match (its block, up to WINDOW character
 side, so the next sentence counts) holds a marker of affection or of joking among friends ("jk",
 "just messing with you", "gg" after a game but not "gg ez", a kiss mark "xx" at the end; a lone "x"
 is not one, since it is also a variable or a multiplication). Laughter alone is not one ("lol you're pathetic"
-mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you ..."."""
+mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you ...". Delight in a
+thing ("I love it") softens only a word said to the reader: "these idiots are suing their own
+town! I love it" gloats."""
 from __future__ import annotations
 
 import re
@@ -20,13 +22,19 @@ parse = choice(KEY, VALUES)
 
 WINDOW = 160
 AFFECTION = re.compile(
-    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:the|it|this|that|ur|your)\b(?! (?:how|when))"
-    r"|love it|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
+    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:ur|your)\b(?! (?:how|when))"
+    r"|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
     r"|gg(?! ?ez)|good game|no hard feelings|same time next week)\b|\sxx+(?=\s*$|\s*[!.])"
     r"|<3|\u2764|\U0001F618|\U0001F61A|\U0001F619|\U0001F970|\U0001F60D|\U0001F495|\U0001F496|\U0001F497|\U0001F917|\U0001F49C|\U0001F499|\U0001F49A|\U0001F49B|\U0001F9E1|\U0001F90D|\U0001FA77",
     re.I)
+
+
+# Delight in a thing ("I love it", "love the new haircut") is affection only for a word said to the
+# reader ("you absolute troll, I love it"); after "these idiots are protesting X" it gloats.
+DELIGHT = re.compile(r"\b(?:i love (?:the|it|this|that)\b(?! (?:how|when))|love it\b)", re.I)
+_TO_READER = re.compile(r"\b(?:you|u|ya|your|ur|you're|youre)\b", re.I)
 
 
 def keep(m, value) -> bool:
@@ -36,4 +44,6 @@ def keep(m, value) -> bool:
         at = m.base + m.doc[m.start].idx
         end = m.base + m.doc[m.end - 1].idx + len(m.doc[m.end - 1])
         text = m.block[max(0, at - WINDOW) : end + WINDOW]
-    return AFFECTION.search(text) is None
+    if AFFECTION.search(text) is not None:
+        return False
+    return DELIGHT.search(text) is None or _TO_READER.search(m.sent.text) is None
