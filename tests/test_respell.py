@@ -58,6 +58,8 @@ def respell():
     ("tell me if u dont want it", "tell me if you don't want it"),  # no condition left out: only "u" is read
     ("Do whatever you want, Sam. Bye, Ana!", "Do whatever you want. Bye!"),
     ("your an embarrassment and your so slow", "you're an embarrassment and you're so slow"),
+    ("your full of it", "you're full of it"),
+    ("your as dumb as a rock", "you're as dumb as a rock"),
     ("Your the problem here", "You're the problem here"),
     ("Your not listening, your being ridiculous", "You're not listening, you're being ridiculous"),
     ("You have *zero* reason to belittle _any_ project", "You have zero reason to belittle any project"),
@@ -90,7 +92,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "Tell me if you don't mind, and if not, why not",  # mid-clause, or no consequence after it
     "If you refuse your second dose, tell the nurse. If not your team, whose job is it?",  # no condition left out
     "Sure thing, Einstein. Thanks, Karen.",  # names the rules read (condescending vocatives) stay
-    "your so-called fix, your being late, your notes, your sofa",  # a possessive stays a possessive
+    "your so-called fix, your being late, your notes, your sofa, your full name, your as-yet unnamed branch",  # a possessive stays a possessive
     "etc. etc. etc. and Dr. St. John.",  # abbreviations are not words clipped for emphasis
     "I met the mayor. Mr. Carey. Ms. Lee.",
     "U. S. A. and a. b. c.",  # letters spelled out into no word the rules know

@@ -59,6 +59,13 @@ def nlp():
     ("I know how stupid you feel after missing that bug.", "stupid", "none"),
     ("Don't stress about how ridiculous you sound practising Italian.", "ridiculous", "none"),
     ("I can see how stupid you look.", "stupid", "reader"),
+    # what the reader made of themselves; a word on a group the reader is called; his words; a tag question
+    ("You just made yourself dumber than you were before.", "dumber", "reader"),
+    ("You are all a bunch of nasty hags, angry and weird.", "nasty", "reader"),
+    ("That was a bunch of nasty weather.", "nasty", "thing"),
+    ("He said something stupid again.", "stupid", "work"),
+    ("Someone always says something stupid at these dinners.", "stupid", "thing"),
+    ("Hateful little prog, aren't you?", "Hateful", "reader"),
     ("Are you really that full of nonsense?", "nonsense", "reader"),
     ("Your reply is full of nonsense.", "nonsense", "work"),
     ("This bag is full of garbage.", "garbage", "label"),

@@ -337,7 +337,7 @@ def _makes_you(tok) -> str | None:
         return None
     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     cause = subject_of(head) or next((c for c in head.children if c.dep_ == "csubj"), None)
-    if tok.pos_ == "ADJ" and cause is not None and cause.lower_ not in POINTERS:
+    if tok.pos_ == "ADJ" and cause is not None and cause.lower_ not in POINTERS | SECOND_GROUPS:  # ("you made yourself dumber")
         return None  # "dehydration makes you dumb", "practising in public makes you silly": what it does to anyone
     return "reader" if who is not None and who.lower_ in SECOND_GROUPS and not _kindly(tok) else None
 
@@ -413,6 +413,9 @@ def _modifier_of_noun(tok) -> str | None:
             head.pos_ in ("NOUN", "PROPN", "PRON", "X") or _one_said_of_someone(head)):
         # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
         held = _contents(head)
+        if held is None and _noun_class(head) in ("artifact", "label", "person"):
+            held = _quantity_of(head)  # "you're all a bunch of nasty hags" (not "a bunch of nasty weather")
+            held = held if held in ("reader", "person", "work", "self") else None
         if held is not None:
             return held
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
@@ -862,8 +865,18 @@ def _you_before(n) -> bool:
     return any(c.lower_ in ("you", "u", "ya") for c in n.children) or bool(n.i and n.doc[n.i - 1].lower_ in ("you", "u", "ya"))
 
 
+def _tagged_to_reader(n) -> bool:
+    """"Hateful little prog, aren't you?": a name put first and handed to the reader by a tag
+    question (the tagger makes both the name and "you" subjects of the "are")."""
+    head = n.head
+    return n.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in SECOND_GROUPS and c.i > n.i for c in head.children)
+
+
 def _lemma_class(n, low: str, det: str | None) -> str:
     lemma = n.lemma_.lower()
+    if _tagged_to_reader(n):
+        return "reader"
     if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
         return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
     if n.tag_ in ("NNS", "NNPS") and n.dep_ in ("nsubj", "nsubjpass") and any(
@@ -898,9 +911,12 @@ def _whose_doing(n) -> str | None:
     doer = None if verb is None or verb.lemma_ not in _DOING else subject_of(verb)
     if doer is None:
         return None  # ("anything you read online", "something to see": what the reader met, not made)
-    if doer.lower_ in SECOND_GROUPS:
-        return "work"
+    if doer.lower_ in SECOND_GROUPS or doer.lower_ in _NAMED_DOERS:
+        return "work"  # ("he said something stupid": his words)
     return "self" if doer.lower_ in FIRST else None
+
+
+_NAMED_DOERS = frozenset({"he", "she", "they"})  # not "someone says something stupid" (anyone)
 
 
 def _own_remark(n, lemma: str, det: str | None) -> bool:

@@ -79,7 +79,7 @@ _UR_ADJ = re.compile(
 # article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
 _YOUR_ARE = re.compile(
     r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|the|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
-    r"being ridiculous|being rude|being difficult|being an?)\b(?!-))")
+    r"being ridiculous|being rude|being difficult|being an?|full of|as)\b(?!-))")
 # "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
 _YOURE_TYPO = re.compile(r"(?<![\w'@/.\-])([Yy])ou(?:'e|r'e|'r|;re)(?![\w'@/\-])")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
