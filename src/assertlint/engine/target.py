@@ -413,9 +413,9 @@ def _modifier_of_noun(tok) -> str | None:
             head.pos_ in ("NOUN", "PROPN", "PRON", "X") or _one_said_of_someone(head)):
         # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
         held = _contents(head)
-        if held is None and _noun_class(head) in ("artifact", "label", "person"):
+        if held is None and tok.dep_ == "amod" and _noun_class(head) in ("artifact", "label", "person"):
             held = _quantity_of(head)  # "you're all a bunch of nasty hags" (not "a bunch of nasty weather")
-            held = held if held in ("reader", "person", "work", "self") else None
+            held = held if held in ("reader", "person", "work") else None
         if held is not None:
             return held
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
