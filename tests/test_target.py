@@ -334,6 +334,7 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     ("She said garbage.", "garbage", True),
     ("Grown adults wrote this garbage.", "garbage", False),
     ("They wrote that crap in the docs.", "crap", False),
+    ("She called him a stupid idiot.", "idiot", True),
 ])
 def test_reported_speech(nlp, text, word, want):
     from assertlint.engine.context import reported
