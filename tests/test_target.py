@@ -66,6 +66,9 @@ def nlp():
     ("He said something stupid again.", "stupid", "work"),
     ("Someone always says something stupid at these dinners.", "stupid", "thing"),
     ("Hateful little prog, aren't you?", "Hateful", "reader"),
+    # what a named person did is theirs, even when the clause is joined to the writer's
+    ("I respect the police, but what this guy did was horribly stupid.", "stupid", "work"),
+    ("What people say online is stupid sometimes.", "stupid", "artifact"),
     ("Are you really that full of nonsense?", "nonsense", "reader"),
     ("Your reply is full of nonsense.", "nonsense", "work"),
     ("This bag is full of garbage.", "garbage", "label"),

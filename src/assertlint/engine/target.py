@@ -467,12 +467,12 @@ def _complement(tok) -> str | None:
         return None
     if _felt_with(tok, head):
         return "none"
+    found = _clause_subject(head)  # (before a subject borrowed from a verb it is joined to)
+    if found is not None:
+        return found
     subj = subject_of(head)
     if subj is not None:
         return _noun_class(subj)
-    found = _clause_subject(head)
-    if found is not None:
-        return found
     if head.lemma_ == "be" and _imperative(head):
         return "reader"  # "stop being an asshat", "be a decent human": an order to the reader
     return _verbless(tok)
@@ -520,7 +520,8 @@ def _judged_object(tok, head) -> str | None:
 
 def _clause_subject(head) -> str | None:
     """"What you wrote is nonsense", "what you are is boorish" (said of the reader), "what I did was
-    stupid" (the writer's own); not "what you describe is awful", which the reader met."""
+    stupid" (the writer's own), "what this guy did was stupid" (his); not "what you describe is
+    awful", which the reader met."""
     clause = next((c for c in head.children if c.dep_ == "csubj"), None)
     if clause is None:
         return None
@@ -530,7 +531,18 @@ def _clause_subject(head) -> str | None:
         return None
     if doer.lower_ in SECOND_GROUPS:
         return "reader" if being else "work"
-    return "self" if doer.lower_ in FIRST else None
+    if doer.lower_ in FIRST:
+        return "self"
+    return None if being else _theirs(doer)
+
+
+def _theirs(doer) -> str | None:
+    """"What this guy did was stupid", "what he wrote is garbage": a named person's doing is their
+    work (not "what anyone says")."""
+    return "work" if doer.lower_ not in _ANYONE and _noun_class(doer) == "person" else None
+
+
+_ANYONE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one", "who", "whoever", "people"})
 
 
 def _object_as_subject(tok, verb) -> str | None:
