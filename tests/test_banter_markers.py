@@ -37,6 +37,7 @@ def test_not_friendly(text):
     ("ha, you're such a dork, I love the new haircut", False),
     ("These idiots are suing their own town! I love it.", True),  # about others, it gloats
     ("Good luck enforcing that. I'm sure they will love it too. Idiot.", True),
+    ("Did you see these idiots are suing their own town? I love it.", True),  # a "you" elsewhere is not the target
 ])
 def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
     import assertlint

@@ -89,10 +89,11 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "the parser and its own cache; it lets you skip a step",
     "I'm going to the office; we are going to school; you're going to be a star",
     "Ready by Friday, if not sooner. If not for you, I'd have quit. Ask if not sure.",  # no condition in two words
+    "Works on mac, if not i.e. on linux",  # "i.e." is no pronoun
     "Tell me if you don't mind, and if not, why not",  # mid-clause, or no consequence after it
     "If you refuse your second dose, tell the nurse. If not your team, whose job is it?",  # no condition left out
     "Sure thing, Einstein. Thanks, Karen.",  # names the rules read (condescending vocatives) stay
-    "your so-called fix, your being late, your notes, your sofa, your full name, your as-yet unnamed branch",  # a possessive stays a possessive
+    "your so-called fix, your being late, your notes, your sofa, your full name, your as-yet unnamed branch, take your as read",  # a possessive stays a possessive
     "etc. etc. etc. and Dr. St. John.",  # abbreviations are not words clipped for emphasis
     "I met the mayor. Mr. Carey. Ms. Lee.",
     "U. S. A. and a. b. c.",  # letters spelled out into no word the rules know

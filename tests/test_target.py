@@ -50,19 +50,26 @@ def nlp():
     ("The damage they did to our economy and your clear stupidity.", "stupidity", "work"),
     ("How rude and ignorant you are.", "ignorant", "reader"),
     # the tagger may make the word the object of a verb of seeming
-    ("Remind yourself of how idiotic you sound.", "idiotic", "reader"),
+    ("Do you realize how idiotic you sound?", "idiotic", "reader"),
     # what something makes the reader; what a noun says a named subject is
     ("And you read it all, making you even more pathetic.", "pathetic", "reader"),
     ("Trump is just a terrible Human Being.", "terrible", "person"),
-    ("Dehydration makes you surprisingly dumb.", "dumb", "thing"),  # (the cause is what is named)
+    ("Dehydration makes you dumb.", "dumb", "thing"),  # what it does to anyone
+    ("Copilot is nice but it makes you lazy.", "lazy", "thing"),
+    ("That makes you pathetic.", "pathetic", "reader"),
     # the writer sharing or waving away what the reader feels is no verdict; seeing it still is
     ("I know how stupid you feel after missing that bug.", "stupid", "none"),
     ("Don't stress about how ridiculous you sound practising Italian.", "ridiculous", "none"),
     ("I can see how stupid you look.", "stupid", "reader"),
+    ("I worry about how stupid you look in front of the client.", "stupid", "reader"),
     # what the reader made of themselves; a word on a group the reader is called; his words; a tag question
     ("You just made yourself dumber than you were before.", "dumber", "reader"),
     ("You are all a bunch of nasty hags, angry and weird.", "nasty", "reader"),
     ("That was a bunch of nasty weather.", "nasty", "thing"),
+    ("npm installs a bunch of useless dependencies.", "useless", "artifact"),
+    ("Google is a terrible company.", "terrible", "named"),  # not "person": a company may be a product
+    ("The stupid one here is you.", "stupid", "person"),  # said to be somebody, not a thing
+    ("The room was full of ignorant people.", "ignorant", "person"),
     ("He said something stupid again.", "stupid", "work"),
     ("Someone always says something stupid at these dinners.", "stupid", "thing"),
     ("Hateful little prog, aren't you?", "Hateful", "reader"),

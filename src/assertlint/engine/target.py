@@ -168,7 +168,7 @@ def _to_infinitive(verb) -> bool:
 def _target_class(tok) -> str:
     # "you idiot", "you stupid, lazy idiot", "you fucking moron": a name the reader is called;
     # "Read the docs, numbskull.": a name set off at the end of a sentence
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and (_after_you(tok) or _vocative(tok)):
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "X", "VERB") and not _made_so(tok) and (_after_you(tok) or _vocative(tok)):
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
@@ -181,6 +181,13 @@ def _target_class(tok) -> str:
     if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
         return _own_noun(tok)
     return _verbless(tok)
+
+
+def _made_so(tok) -> bool:
+    """"Dehydration makes you dumb.": the word is what something makes "you", not a name after
+    "you" (see _makes_you)."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_ == "make" and any(
+        c.dep_ == "nsubj" and c.lower_ in SECOND_GROUPS and c.i == tok.i - 1 for c in tok.children)
 
 
 def _through_symbol(tok) -> str | None:
@@ -336,10 +343,21 @@ def _makes_you(tok) -> str | None:
     if tok.dep_ != "ccomp" or tok.pos_ not in ("NOUN", "ADJ") or head.lemma_ != "make":
         return None
     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    cause = subject_of(head) or next((c for c in head.children if c.dep_ == "csubj"), None)
-    if tok.pos_ == "ADJ" and cause is not None and cause.lower_ not in POINTERS | SECOND_GROUPS:  # ("you made yourself dumber")
-        return None  # "dehydration makes you dumb", "practising in public makes you silly": what it does to anyone
+    if tok.pos_ == "ADJ" and _general_cause(head):
+        return "thing"  # "dehydration makes you dumb", "practising in public makes you silly": what it does to anyone
     return "reader" if who is not None and who.lower_ in SECOND_GROUPS and not _kindly(tok) else None
+
+
+_DEICTIC = frozenset({"this", "that", "which", "what"})  # ("it makes you lazy" is as general as "coffee does")
+
+
+def _general_cause(make) -> bool:
+    """Is what does the making a thing other than the reader or what they just did ("dehydration
+    makes you dumb", "it makes you lazy"), rather than "that" or "you" ("you made yourself dumber")?"""
+    cause = subject_of(make) or next((c for c in make.children if c.dep_ == "csubj"), None)
+    if cause is None or cause.lower_ in _DEICTIC | SECOND_GROUPS:
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ in ("your", "ur", "yer") for c in cause.children)  # ("your hatred made you blind")
 
 
 def _full_of(tok) -> str | None:
@@ -372,9 +390,12 @@ def _contents(n) -> str | None:
     if holder is None:
         return None
     found = _noun_class(holder)
-    if found == "artifact" or found == "work" and holder.lemma_.lower() in FICTION and not any(
-            c.dep_ == "poss" for c in holder.children):
+    if found == "work" and holder.lemma_.lower() in FICTION and not any(c.dep_ == "poss" for c in holder.children):
         return "thing"  # "that novel is full of awful people": its characters
+    if n.lemma_.lower() in PERSON_NOUNS:
+        return None  # ("the room was full of ignorant people": people all the same)
+    if found == "artifact":
+        return "thing"
     return found if found in ("self", "thing") else None
 
 
@@ -404,7 +425,6 @@ def _coordinated(tok) -> str | None:
 def _owned(tok) -> bool:
     """Has the word an owner of its own ("our economy and your stupidity")?"""
     return any(c.dep_ == "poss" for c in tok.children)
-    return None
 
 
 def _modifier_of_noun(tok) -> str | None:
@@ -413,7 +433,7 @@ def _modifier_of_noun(tok) -> str | None:
             head.pos_ in ("NOUN", "PROPN", "PRON", "X") or _one_said_of_someone(head)):
         # ("you are the stupid one": "one" said of the subject; "the silly one is for the kids" is a thing)
         held = _contents(head)
-        if held is None and tok.dep_ == "amod" and _noun_class(head) in ("artifact", "label", "person"):
+        if held is None and tok.dep_ == "amod" and _measure_said_of_subject(head):
             held = _quantity_of(head)  # "you're all a bunch of nasty hags" (not "a bunch of nasty weather")
             held = held if held in ("reader", "person", "work") else None
         if held is not None:
@@ -426,6 +446,21 @@ def _modifier_of_noun(tok) -> str | None:
     return None
 
 
+def _measure_said_of_subject(noun) -> bool:
+    """Is `noun` what fills a measure said of a subject ("you are a bunch of nasty hags"), not one
+    that merely counts things ("npm installs a bunch of useless dependencies")?"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i or _noun_class(noun) not in ("artifact", "label", "person"):
+        return False
+    return prep.head.dep_ in ("attr", "oprd")
+
+
+# Nouns that say a subject is a human being ("Trump is a terrible human being"); not "company",
+# "team" or "crowd", which a product or a club may be
+_HUMANS = frozenset({"human", "humans", "being", "beings", "person", "people", "man", "men", "woman", "women", "guy",
+                     "guys", "individual", "individuals"})
+
+
 def _predicated(noun, subj) -> str:
     """"Their process is a terrible mess", "you are a lazy coder": a noun predicated of the subject
     lands its modifier on the subject, with what the noun says of it."""
@@ -436,7 +471,7 @@ def _predicated(noun, subj) -> str:
         return "self"  # "this is the dumbest bug I've ever written"
     if found == "artifact" and _noun_class(noun) == "work":
         return "work"  # "that helper is a terrible name", "the parser is terrible code"
-    if found in ("artifact", "named") and noun.lemma_.lower() in PERSON_NOUNS:
+    if found in ("artifact", "named") and noun.lower_ in _HUMANS:
         return "person"  # "Trump is a terrible human being": what the noun says the subject is
     return found
 
@@ -493,8 +528,8 @@ def _felt_with(tok, head) -> bool:
     clause = head.head.head if head.head.dep_ == "prep" else head.head  # ("worry about how ...")
     if head.dep_ not in ("ccomp", "pcomp", "advcl") or clause.i == head.i:
         return False
-    if clause.lemma_ in _SETTING_ASIDE:
-        return subject_of(clause) is None or _first_person(subject_of(clause))
+    if clause.lemma_ in _SETTING_ASIDE:  # "don't worry about ...", "forget how ...", "I wouldn't stress about ..."
+        return subject_of(clause) is None or any(c.dep_ == "neg" for c in clause.children)
     return head.lemma_ == "feel" and clause.lemma_ in _KNOWING and _first_person(subject_of(clause))
 
 
@@ -779,7 +814,15 @@ def _anaphoric_one(n) -> bool:
     """"The ugly one is my favourite mug", "the expensive one is useless": "one" after "the" stands
     for a noun said before, most often a thing; "one would think", "no one is that dumb" and "hey,
     ignorant one" are people. "That one" is the thing pointed at ("this patch"); "the one who wrote this" is a person."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children):
+        return False
+    # "the stupid one here is you", "the lazy one on our team": said to be somebody
+    head = n.head
+    if n.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lower_ in SECOND_GROUPS | THIRD | FIRST for c in head.children):
+        return False
+    return not any(c.dep_ == "prep" and any(g.dep_ == "pobj" and (g.lemma_.lower() in PERSON_NOUNS or g.lower_ in FIRST)
+                                            for g in c.children) for c in n.children)
 
 
 _AMONG_US = frozenset({"resident"})  # "our local build" is still the writer's own

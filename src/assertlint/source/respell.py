@@ -79,7 +79,7 @@ _UR_ADJ = re.compile(
 # article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
 _YOUR_ARE = re.compile(
     r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|the|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
-    r"being ridiculous|being rude|being difficult|being an?|full of|as)\b(?!-))")
+    r"being ridiculous|being rude|being difficult|being an?|full of|as(?= [\w-]+ as\b))\b(?!-))")
 # "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
 _YOURE_TYPO = re.compile(r"(?<![\w'@/.\-])([Yy])ou(?:'e|r'e|'r|;re)(?![\w'@/\-])")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
@@ -356,7 +356,7 @@ _FUTURE = re.compile(
 # pronoun that opens it): "if not sooner", "if not for you" and "ask if not sure" stay as typed.
 _IF_NOT = re.compile(
     r"(?:^|(?<=[.!?;:,] )|(?<=\n))([Ii])(?i:f (?:(?:not|(?:you|u) (?:don't|do not|dont|won't|will not|wont))"
-    r"(?:,? then(?=[\s,])|(?=,|\s+(?:i|i'm|im|i'll|we|we're|we'll|you're|you'll|it's|it'll)\b))))")
+    r"(?:,? then(?=[\s,])|(?=,|\s+(?:i(?!\.)|i'm|im|i'll|we|we're|we'll|you're|you'll|it's|it'll)\b))))")
 
 _IF_NOT_HINT = re.compile(r"[Ii][Ff] (?:[Nn][Oo][Tt]|[Yy][Oo][Uu]|[Uu]\b)")
 

@@ -4,14 +4,16 @@ party. Love you!"): the text around the match (its block, up to WINDOW character
 side, so the next sentence counts) holds a marker of affection or of joking among friends ("jk",
 "just messing with you", "gg" after a game but not "gg ez", a kiss mark "xx" at the end; a lone "x"
 is not one, since it is also a variable or a multiplication). Laughter alone is not one ("lol you're pathetic"
-mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you ...". Delight in a
-thing ("I love it") softens only a word said to the reader: "these idiots are suing their own
-town! I love it" gloats."""
+mocks), nor are thanks ("thanks so much, idiot" is sarcasm) or "I love how you ...". Delight ("I love
+it") does not soften a word for other people: "these idiots are suing their own town! I love it"
+gloats."""
 from __future__ import annotations
 
 import re
 
 from . import choice
+from ..context import SECOND
+from ..target import target_class
 
 KEY = "banter"
 VALUES = ("allow", "skip")
@@ -31,10 +33,11 @@ AFFECTION = re.compile(
     re.I)
 
 
-# Delight in a thing ("I love it", "love the new haircut") is affection only for a word said to the
-# reader ("you absolute troll, I love it"); after "these idiots are protesting X" it gloats.
-DELIGHT = re.compile(r"\b(?:i love (?:the|it|this|that)\b(?! (?:how|when))|love it\b)", re.I)
-_TO_READER = re.compile(r"\b(?:you|u|ya|your|ur|you're|youre)\b", re.I)
+# Delight ("I love it", "love the new haircut") softens a word said to the reader or of a thing
+# ("you absolute troll, I love it", "so polite it's ridiculous, I love it"); after a word for other
+# people ("these idiots are suing their own town! I love it") it gloats.
+DELIGHT = re.compile(r"\b(?:i|we)(?: (?:just|really|absolutely|totally|kinda|kind of|honestly))? love (?:it|the|this|that)\b(?! (?:how|when))"
+                     r"|(?:^|[.!?,;]\s*)love it\b", re.I)
 
 
 def keep(m, value) -> bool:
@@ -46,4 +49,17 @@ def keep(m, value) -> bool:
         text = m.block[max(0, at - WINDOW) : end + WINDOW]
     if AFFECTION.search(text) is not None:
         return False
-    return DELIGHT.search(text) is None or _TO_READER.search(m.sent.text) is None
+    return DELIGHT.search(text) is None or _gloating(m)
+
+
+_YOURS = SECOND | {"your", "ur", "yours"}
+
+
+def _gloating(m) -> bool:
+    """Is the word aimed at other people or their doings, with no "you" or "your" in its clause
+    ("these idiots are suing their own town")? "Your new haircut is ridiculous, I love it" is not."""
+    root = m.root
+    clause = root.head if root.head.i != root.i else root
+    if any(t.lower_ in _YOURS for t in clause.subtree) or any(t.lower_ in _YOURS for t in m.doc[m.start : m.end]):
+        return False
+    return target_class(root) in ("person", "label", "named", "work")
