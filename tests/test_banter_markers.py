@@ -38,6 +38,7 @@ def test_not_friendly(text):
     ("These idiots are suing their own town! I love it.", True),  # about others, it gloats
     ("Good luck enforcing that. I'm sure they will love it too. Idiot.", True),
     ("Did you see these idiots are suing their own town? I love it.", True),  # a "you" elsewhere is not the target
+    ("I can't stop wearing this ugly Christmas sweater, I absolutely love it.", False),  # delight in a thing
 ])
 def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
     import assertlint

@@ -62,4 +62,7 @@ def _gloating(m) -> bool:
     clause = root.head if root.head.i != root.i else root
     if any(t.lower_ in _YOURS for t in clause.subtree) or any(t.lower_ in _YOURS for t in m.doc[m.start : m.end]):
         return False
-    return target_class(root) in ("person", "label", "named", "work")
+    found = target_class(root)
+    # a noun of contempt names its own target ("these idiots"); a word on a thing ("this ugly
+    # sweater, I love it") is delight in the thing
+    return found in ("person", "label", "named") or found == "work" and root.pos_ == "NOUN"
