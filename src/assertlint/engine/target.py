@@ -813,7 +813,8 @@ def _word_class(n, low: str) -> str | None:
 def _anaphoric_one(n) -> bool:
     """"The ugly one is my favourite mug", "the expensive one is useless": "one" after "the" stands
     for a noun said before, most often a thing; "one would think", "no one is that dumb" and "hey,
-    ignorant one" are people. "That one" is the thing pointed at ("this patch"); "the one who wrote this" is a person."""
+    ignorant one" are people. "That one" is the thing pointed at ("this patch"); "the one who wrote
+    this" is a person."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children):
         return False
     # "the stupid one here is you", "the lazy one on our team": said to be somebody
@@ -966,12 +967,9 @@ def _whose_doing(n) -> str | None:
     doer = None if verb is None or verb.lemma_ not in _DOING else subject_of(verb)
     if doer is None:
         return None  # ("anything you read online", "something to see": what the reader met, not made)
-    if doer.lower_ in SECOND_GROUPS or doer.lower_ in _NAMED_DOERS:
-        return "work"  # ("he said something stupid": his words)
-    return "self" if doer.lower_ in FIRST else None
-
-
-_NAMED_DOERS = frozenset({"he", "she", "they"})  # not "someone says something stupid" (anyone)
+    if doer.lower_ in SECOND_GROUPS:
+        return "work"
+    return "self" if doer.lower_ in FIRST else _theirs(doer)  # ("he said something stupid": his words)
 
 
 def _own_remark(n, lemma: str, det: str | None) -> bool:
