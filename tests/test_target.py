@@ -481,3 +481,50 @@ def test_openers_before_the_clause(nlp, text, word):
 ])
 def test_openers_and_end_marks(text, category, want):
     _assert_category(text, category, want)
+
+
+@pytest.mark.parametrize("text,word,want", [
+    # a group of people by politics, role or place is people, as "stupid people" are
+    ("There are so many stupid voters in this town.", "stupid", "person"),
+    ("Stupid liberals ruined the park.", "Stupid", "person"),
+    ("The ignorant bureaucrats lost my form again.", "ignorant", "person"),
+    ("Stupid leftists and moronic socialists.", "Stupid", "person"),
+    # words in -lists that are things, not people
+    ("The stupid playlists keep shuffling.", "stupid", "artifact"),
+    ("These stupid checklists take an hour.", "stupid", "work"),
+    # "there are" introduces the noun: the word lands on it, not on "there"
+    ("There are some stupid people out there.", "stupid", "person"),
+    ("There is a stupid bug in the parser.", "stupid", "thing"),
+])
+def test_groups_of_people(nlp, text, word, want):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize("text,word,want", [
+    # a bare noun standing alone as the sentence names someone; with a determiner or as an
+    # adjective it judges whatever is being discussed
+    ("Troll.", "Troll", "epithet"),
+    ("Socialist troll.", "troll", "epithet"),
+    ("Such a joke.", "joke", "exclamation"),
+    ("So pathetic.", "pathetic", "exclamation"),
+    ("Useless.", "Useless", "exclamation"),
+])
+def test_a_bare_noun_alone_is_an_epithet(nlp, text, word, want):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize("text,judged", [
+    ("Ah, ok troll.", True),
+    ("Useless dems.", True),
+    ("Tried the new charger for a week. Useless.", False),
+    # the answer to a question asking what something is
+    ("What lives under the bridge in the fairy tale? Troll.", False),
+    ("Why is he still posting? Troll.", True),
+    ("Did you even read it? Troll.", True),
+])
+def test_epithets_and_answers(text, judged):
+    _assert_category(text, "judging", judged)

@@ -27,15 +27,19 @@ one of these classes:
   label        a noun that names its own target, predicated of nothing else ("these morons broke
                it", "what a clown"): a label for people, or a thing when the noun is one
   exclamation  a verbless outburst about whatever is being discussed ("Pathetic." "So stupid!")
+  epithet      a noun standing alone as the sentence ("Troll." "Socialist troll."): a name for
+               whoever is being discussed; a rule that accepts "exclamation" accepts it too
   none         no target at all (undirected swearing, a fragment with no head)
 """
 from __future__ import annotations
 
 from .context import FIRST, SECOND, pointed_at, subject_of
 
-CLASSES = ("reader", "person", "work", "pointer", "addressed", "artifact", "named", "self", "thing", "label", "exclamation", "none")
-# a narrower class a rule gets when it accepts the broader one
-BROADER = {"addressed": "pointer"}
+CLASSES = ("reader", "person", "work", "pointer", "addressed", "artifact", "named", "self", "thing", "label", "exclamation",
+           "epithet", "none")
+# a narrower class a rule gets when it accepts the broader one ("epithet": a noun standing alone as
+# the sentence, "Troll.", is an exclamation too)
+BROADER = {"addressed": "pointer", "epithet": "exclamation"}
 
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "them", "himself", "herself", "themselves", "someone", "somebody",
@@ -52,6 +56,44 @@ company companies lot bunch crowd individual individuals human humans fan fans b
 op issuer reporter reporters poster posters submitter submitters commenter commenters requester asker
 highness majesty lordship ladyship excellency eminence holiness being beings
 """.split())
+# Groups of people by politics, belief, role or place ("stupid voters", "these ignorant bureaucrats",
+# "dumb liberals"): a verdict on them lands on people, as on "stupid people". Plural nouns in -ists,
+# -ians and -crats name such groups too ("leftists", "politicians", "technocrats"), but not the
+# things in -lists ("playlists", "whitelists") or a few others (GROUP_LOOKALIKES).
+GROUP_NOUNS = frozenset("""
+voter voters citizen citizens resident residents local locals taxpayer taxpayers liberal liberals lib libs
+leftie lefties lefty righty righties progressive progressives conservative conservatives con cons
+democrat democrats dem dems republican republicans repub repubs tory tories libertarian libertarians
+protester protesters protestor protestors rioter rioters supporter supporters follower followers
+believer believers activist activists bureaucrat bureaucrats official officials lawmaker lawmakers
+legislator legislators senator senators congressman congressmen councillor councillors councilor
+councilors minister ministers mayor mayors judge judges lawyer lawyers cop cops officer officers
+teacher teachers professor professors academic academics student students parent parents millennial
+millennials boomer boomers zoomer zoomers gen-xer tourist tourists cyclist cyclists pedestrian
+pedestrians immigrant immigrants migrant migrants refugee refugees journalist journalists pundit pundits
+commentator commentators player players gamer gamers doctor doctors nurse nurses expert experts
+banker bankers executive executives ceo ceos investor investors landlord landlords tenant tenants
+neighbour neighbours neighbor neighbors elite elites crony cronies leader leaders americans canadians
+""".split())
+GROUP_LOOKALIKES = frozenset("""
+gists twists wrists fists mists heists assists exists resists insists persists consists subsists desists
+lists whitelists tracklists checklists playlists
+""".split())
+_GROUP_ENDINGS = ("ists", "ians", "crats")
+
+
+def is_group(n) -> bool:
+    """Does the noun name a group of people ("voters", "liberals", "leftists", "politicians"), or is
+    it one of PERSON_NOUNS as written ("folks")?"""
+    low = n.lower_
+    if low in GROUP_NOUNS or low in PERSON_NOUNS or n.lemma_.lower() in GROUP_NOUNS:
+        return True
+    if n.tag_ != "NNS" or low in GROUP_LOOKALIKES or not low.endswith(_GROUP_ENDINGS):
+        return False
+    # "socialists", "novelists", "populists", "cyclists"; not "playlists", "checklists", "blocklists"
+    return not low.endswith("lists") or low.endswith(("alists", "elists", "ulists", "clists"))
+
+
 # What somebody made or decided: contempt for it lands on its maker, whatever the determiner
 # ("the ugly hack", "a stupid design"). Situations nobody made ("the weather", "the build broke")
 # are not here.
@@ -440,7 +482,7 @@ def _modifier_of_noun(tok) -> str | None:
             return held
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
             subj = subject_of(head.head)
-            if subj is not None:
+            if subj is not None and subj.dep_ != "expl":  # ("there are so many stupid voters": the voters)
                 return _predicated(head, subj)
         return _noun_class(head)
     return None
@@ -636,7 +678,7 @@ def _own_noun(tok) -> str:
     if _dismay(tok):
         return "none"
     if _verbless(tok) == "exclamation":
-        return "exclamation"
+        return _outburst(tok)
     if tok.dep_ in ("dobj", "pobj") and head.lemma_ in CALLING:
         return "person"
     if _made_by_reader(tok):
@@ -644,6 +686,13 @@ def _own_noun(tok) -> str:
     own = _noun_class(tok)
     # "these idiots", "what a moron": the word names its target
     return "label" if own in ("thing", "artifact") and tok.pos_ != "ADJ" else own
+
+
+def _outburst(tok) -> str:
+    """"Troll.", "Socialist troll.": a bare noun standing alone names someone (an epithet); "So
+    pathetic." and "Such a joke." judge whatever is being discussed (an exclamation)."""
+    bare = tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in tok.children)
+    return "epithet" if bare else "exclamation"
 
 
 # Verbs whose object is what their subject made and handed over ("stop sending garbage").
@@ -933,7 +982,7 @@ def _lemma_class(n, low: str, det: str | None) -> str:
     lemma = n.lemma_.lower()
     if _tagged_to_reader(n):
         return "reader"
-    if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or is_group(n):
         return "reader" if _you_before(n) else "person"  # "you guys", "you people", "you lot": the reader
     if n.tag_ in ("NNS", "NNPS") and n.dep_ in ("nsubj", "nsubjpass") and any(
             c.lower_ in ("you", "u", "ya") and c.i == n.i - 1 for c in n.children):

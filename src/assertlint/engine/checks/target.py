@@ -1,6 +1,7 @@
 """context.target: what the evaluative word must be aimed at (engine/target.py sorts it into
-reader, person, work, pointer, addressed, artifact, named, self, thing, label, exclamation or
-none; a rule that accepts "pointer" accepts "addressed"). The word is the span's
+reader, person, work, pointer, addressed, artifact, named, self, thing, label, exclamation,
+epithet or none; a rule that accepts "pointer" accepts "addressed", and one that accepts
+"exclamation" accepts "epithet"). The word is the span's
 root, or the token `context.focus` names. An exclamation right after a sentence that opens with the
 writer and names nobody else ("I forgot to push the fix. Pathetic.") counts as "self"."""
 from __future__ import annotations
@@ -27,8 +28,10 @@ def keep(m, value) -> bool:
     focus_name = m.context.get("focus") if m.context is not None else None
     focus = m.doc[m.refs[focus_name]] if focus_name in m.refs else m.root
     found = target_class(focus)
-    if found == "exclamation" and _after_own_deed(m):
+    if found in ("exclamation", "epithet") and _after_own_deed(m):
         found = "self"
+    elif found == "epithet" and _answers_question(m):
+        found = "none"
     return found in value or BROADER.get(found) in value
 
 
@@ -49,3 +52,15 @@ def _after_own_deed(m) -> bool:
         return False
     said = opening(previous_sentence(m.block, m.base + m.sent.start_char))
     return bool(said) and said[0] in _WRITER and _OTHERS.isdisjoint(said)
+
+
+def _answers_question(m) -> bool:
+    """"What lives under the bridge in the fairy tale? Troll.": a noun standing alone right after
+    a question that asks what or which thing it is answers it. Not after a question that names
+    someone here ("What did you even test? Troll.") or asks anything else ("Who approved this?
+    Idiots.", "Why is he still posting? Troll.")."""
+    if m.block is None:
+        return False
+    asked = previous_sentence(m.block, m.base + m.sent.start_char).rstrip()
+    words = opening(asked)
+    return asked.endswith("?") and bool(words) and words[0] in ("what", "which") and _OTHERS.isdisjoint(words)
