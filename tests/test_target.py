@@ -489,6 +489,18 @@ def test_openers_and_end_marks(text, category, want):
     ("Stupid liberals ruined the park.", "Stupid", "person"),
     ("The ignorant bureaucrats lost my form again.", "ignorant", "person"),
     ("Stupid leftists and moronic socialists.", "Stupid", "person"),
+    # a trait said of people by "of" or by a word for them; "the stupid" used as a noun
+    ("The stupidity of voters is amazing.", "stupidity", "person"),
+    ("I'm amazed with Democrat stupidity.", "stupidity", "person"),
+    ("Liberal stupidity knows no bounds.", "stupidity", "person"),
+    ("The essay explores the history of human stupidity.", "stupidity", "label"),
+    ("Tillerson highlights the stupidity of sanctions.", "stupidity", "label"),
+    ("Put it in the public trash can.", "trash", "artifact"),
+    ("He was elected by the stupid.", "stupid", "person"),
+    ("The stupid thing is that it worked.", "stupid", "work"),
+    # a complement with its own owner is the owner's
+    ("Honestly it was my own stupidity, and I've learned from it.", "stupidity", "self"),
+    ("It was your stupidity.", "stupidity", "work"),
     # words in -lists that are things, not people
     ("The stupid playlists keep shuffling.", "stupid", "artifact"),
     ("These stupid checklists take an hour.", "stupid", "work"),
@@ -506,7 +518,7 @@ def test_groups_of_people(nlp, text, word, want):
     # a bare noun standing alone as the sentence names someone; with a determiner or as an
     # adjective it judges whatever is being discussed
     ("Troll.", "Troll", "epithet"),
-    ("Socialist troll.", "troll", "epithet"),
+    ("Obvious troll.", "troll", "epithet"),
     ("Such a joke.", "joke", "exclamation"),
     ("So pathetic.", "pathetic", "exclamation"),
     ("Useless.", "Useless", "exclamation"),

@@ -73,7 +73,7 @@ millennials boomer boomers zoomer zoomers gen-xer tourist tourists cyclist cycli
 pedestrians immigrant immigrants migrant migrants refugee refugees journalist journalists pundit pundits
 commentator commentators player players gamer gamers doctor doctors nurse nurses expert experts
 banker bankers executive executives ceo ceos investor investors landlord landlords tenant tenants
-neighbour neighbours neighbor neighbors elite elites crony cronies leader leaders americans canadians
+neighbour neighbours neighbor neighbors elite elites crony cronies leader leaders americans canadians public winger wingers
 """.split())
 GROUP_LOOKALIKES = frozenset("""
 gists twists wrists fists mists heists assists exists resists insists persists consists subsists desists
@@ -214,7 +214,7 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _compared_to_reader, _beyond, _rooted_in,
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _minds, _trait_of_people, _compared_to_reader, _beyond, _rooted_in,
                  _full_of, _like_a, _makes_you, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement,
                  _verb_subject, _adverb_of_verb):
         found = step(tok)
@@ -307,6 +307,62 @@ def _of_someone(tok) -> str | None:
 
 
 _OF_PEOPLE = SECOND_GROUPS | THIRD | FIRST
+
+# Words for a dull mind: used as a noun ("elected by the stupid", "the dumbest of his base") they
+# can only name people, as "the poor" does. Words with a plain sense are not here: "the gullible
+# are targeted by scammers", "the ignorant and the learned alike".
+MINDS = frozenset("""
+stupid stupider stupidest dumb dumber dumbest idiotic moronic brainless brain-dead witless
+""".split())
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
+def _minds(tok) -> str | None:
+    """"Elected by the stupid", "the incredibly stupid can continue ...": an adjective for a mind,
+    used as a noun after "the", names people."""
+    if tok.lower_ not in MINDS or tok.dep_ not in _NOMINAL:
+        return None
+    if tok.dep_ == "conj" and tok.head.dep_ not in _NOMINAL:
+        return None
+    return "person" if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else None
+
+
+def _trait_of_people(tok) -> str | None:
+    """"The stupidity of voters", "Democrat stupidity", "liberal stupidity": a noun for a trait said of
+    people, by "of" or by a word for them before it, lands on them ("the stupidity of sanctions" is
+    about sanctions, and is read as before)."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
+            found = _of_whom(c)
+            if found is not None:
+                return found
+        elif c.i < tok.i and _people_word(c):
+            return "person"
+    return None
+
+
+def _of_whom(prep) -> str | None:
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    found = None if obj is None else _noun_class(obj)
+    return found if found in ("reader", "person", "named") else None
+
+
+def _people_word(c) -> bool:
+    """"Democrat" or "voter" before a noun ("Democrat stupidity"), or a side ("liberal stupidity");
+    not "public" or "local" ("public trash cans"), nor "human" ("a history of human stupidity" is
+    an essay's subject)."""
+    if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and is_group(c):
+        return True
+    return c.dep_ in ("amod", "compound") and c.lower_ in _PEOPLES
+
+
+# Adjectives that name a side ("liberal stupidity"), unlike "public" or "local" ("public trash cans")
+_PEOPLES = frozenset("""
+liberal conservative progressive democrat republican leftist libertarian socialist communist
+american canadian
+""".split())
 
 
 def _compared_to_reader(tok) -> str | None:
@@ -544,6 +600,8 @@ def _complement(tok) -> str | None:
         return None
     if _felt_with(tok, head):
         return "none"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        return _noun_class(tok)  # "it was my own stupidity", "that was your garbage": the owner's
     found = _clause_subject(head)  # (before a subject borrowed from a verb it is joined to)
     if found is not None:
         return found
