@@ -79,7 +79,16 @@ _UR_ADJ = re.compile(
 # article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
 _YOUR_ARE = re.compile(
     r"(?<![\w'@/.\-])([Yy])our(?= (?:a|an|the|such|so|not|too|clearly|obviously|literally|kidding|joking|acting|lying|"
-    r"being ridiculous|being rude|being difficult|being an?|full of|as(?= [\w-]+ as\b))\b(?!-))")
+    r"being ridiculous|being rude|being difficult|being an?|full of|as(?= [\w-]+ as\b)|"
+    r"all (?:so |too |just |really )?(?:stupid|dumb|idiots|morons|clowns|liars|crazy|insane|nuts|lazy|pathetic|"
+    r"useless|clueless|ignorant|wrong|hypocrites|cowards|fools|delusional|brainwashed|sheep))\b(?!-))")
+# "you're post was stupid", "you're argument is garbage": "you're" typed for "your" before a noun and
+# its verb, where no other reading is possible
+_YOURE_YOUR = re.compile(
+    r"(?<![\w'@/.\-])([Yy])ou(?:'|\u2019)?re(?= (?:post|posts|comment|comments|argument|arguments|point|logic|"
+    r"reply|answer|code|patch|idea|ideas|opinion|opinions|statement|claim|attitude|behaviou?r|reasoning|position|"
+    r"view|views|take|party|president|leader|side|kind|mind|brain|spelling|grammar|article|letter|question|post) "
+    r"(?:is|was|are|were|has|have|makes|made|sounds|seems|shows|proves|just|really|only)\b)")
 # "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
 _YOURE_TYPO = re.compile(r"(?<![\w'@/.\-])([Yy])ou(?:'e|r'e|'r|;re)(?![\w'@/\-])")
 # every other "ur" before a word is "your" ("i read ur diary", "ur code"): the tagger reads a bare
@@ -400,10 +409,17 @@ def _you_swaps(text: str, swaps: list) -> None:
         swaps.extend((m.start(), m.end(), "Are" if m.group() == "R" else "are") for m in _R_U.finditer(text))
     if "ur " in text or "Ur " in text:
         swaps.extend(_ur_swaps(text))
+    _your_swaps(text, swaps)
+
+
+def _your_swaps(text: str, swaps: list) -> None:
+    """"your" typed for "you're" and "you're" typed for "your"."""
     if "our " in text:
         swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOUR_ARE.finditer(text))
     if "ou'" in text or "our'" in text or "ou;" in text:
         swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOURE_TYPO.finditer(text))
+    if "ou're " in text or "oure " in text or "ou\u2019re " in text:
+        swaps.extend((m.start(), m.end(), m.group(1) + "our") for m in _YOURE_YOUR.finditer(text))
 
 
 def _ur_swaps(text: str) -> list[tuple[int, int, str]]:
