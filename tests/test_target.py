@@ -501,6 +501,10 @@ def test_openers_and_end_marks(text, category, want):
     # a complement with its own owner is the owner's
     ("Honestly it was my own stupidity, and I've learned from it.", "stupidity", "self"),
     ("It was your stupidity.", "stupidity", "work"),
+    # a question's subject hung on the word, and the subject of "for being"
+    ("Was he suicidal or just incredibly stupid?", "stupid", "person"),
+    ("She needs to resign for just being stupid.", "stupid", "person"),
+    ("I got fired for being lazy.", "lazy", "self"),
     # words in -lists that are things, not people
     ("The stupid playlists keep shuffling.", "stupid", "artifact"),
     ("These stupid checklists take an hour.", "stupid", "work"),

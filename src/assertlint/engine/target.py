@@ -600,17 +600,39 @@ def _complement(tok) -> str | None:
         return None
     if _felt_with(tok, head):
         return "none"
-    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
-        return _noun_class(tok)  # "it was my own stupidity", "that was your garbage": the owner's
-    found = _clause_subject(head)  # (before a subject borrowed from a verb it is joined to)
+    found = _owner_or_clause(tok, head)
     if found is not None:
         return found
-    subj = subject_of(head)
+    subj = _subject_for(tok, head)
     if subj is not None:
         return _noun_class(subj)
     if head.lemma_ == "be" and _imperative(head):
         return "reader"  # "stop being an asshat", "be a decent human": an order to the reader
     return _verbless(tok)
+
+
+def _owner_or_clause(tok, head) -> str | None:
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        return _noun_class(tok)  # "it was my own stupidity", "that was your garbage": the owner's
+    return _clause_subject(head)  # (before a subject borrowed from a verb it is joined to)
+
+
+def _subject_for(tok, head):
+    return subject_of(head) or _own_subject(tok) or _gerund_subject(head)
+
+
+def _own_subject(tok):
+    """"Was he suicidal or just stupid?": in a question the tagger may hang the subject on the word."""
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _gerund_subject(being):
+    """"She should resign for being stupid", "impeached for being stupid": the subject of "being"
+    after a preposition is the subject of the clause the preposition belongs to."""
+    prep = being.head
+    if being.tag_ != "VBG" or being.dep_ != "pcomp" or prep.i == being.i or prep.dep_ != "prep":
+        return None
+    return subject_of(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 # Verbs of sharing what someone feels ("I know how stupid you feel"), and of setting it aside
