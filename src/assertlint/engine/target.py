@@ -772,7 +772,7 @@ def _outburst(tok) -> str:
     """"Troll.", "Socialist troll.": a bare noun standing alone names someone (an epithet); "So
     pathetic." and "Such a joke." judge whatever is being discussed (an exclamation)."""
     bare = tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in tok.children)
-    return "epithet" if bare else "exclamation"
+    return "epithet" if bare and tok.lower_ not in _EXPLETIVES else "exclamation"  # ("Shit." names no one)
 
 
 # Verbs whose object is what their subject made and handed over ("stop sending garbage").
