@@ -61,6 +61,8 @@ def respell():
     ("your full of it", "you're full of it"),
     ("your as dumb as a rock", "you're as dumb as a rock"),
     ("Your all dumb and blind", "You're all dumb and blind"),
+    ("if you don't agree, your stupid.", "if you don't agree, you're stupid."),
+    ("Your stupid code broke the build", "Your stupid code broke the build"),
     ("Your all-time favourite song", "Your all-time favourite song"),
     ("You're post was stupid", "Your post was stupid"),
     ("you're argument is garbage", "your argument is garbage"),

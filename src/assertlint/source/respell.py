@@ -68,13 +68,17 @@ _UR_ARE = re.compile(
     r"in|on|out|up|off|over|about|like|trying|doing|getting|saying|asking|telling|ignoring|lying)\b)")
 # "ur" before a word for how someone is, closing the clause ("ur thick.", "ur so wrong", "ur
 # busy but", "ur dead to me") is "you're"; before a noun ("ur stupid code") it stays "your"
-_UR_ADJ = re.compile(
-    r"(?<![\w'@/.\-])[Uu]r(?= (?:busy|tired|mad|angry|upset|sick|scared|stupid|dumb|crazy|insane|annoying|lazy|"
+_HOW_SOMEONE_IS = (
+    r"(?:busy|tired|mad|angry|upset|sick|scared|stupid|dumb|crazy|insane|annoying|lazy|"
     r"thick|rude|ugly|fat|useless|pathetic|hilarious|funny|cute|amazing|awesome|beautiful|smart|kind|sweet|lucky|"
     r"trash|delusional|clueless|toxic|ridiculous|unbelievable|dead|boring|weird|slow|obsessed|jealous|selfish|"
     r"spoiled|dense|mean|nuts|psycho|bad|good|great|brilliant|hopeless|embarrassing|disgusting|annoyed|done)"
     r"(?=[^\w ]|$| (?:and|but|or|lol|lmao|af|tbh|ngl|bro|dude|man|mate|smh|tho|though|if|when|because|cuz|bc|"
-    r"haha|fr|rn|to|for|at|with|about|of|as|sometimes|today|tonight|now)\b))")
+    r"haha|fr|rn|to|for|at|with|about|of|as|sometimes|today|tonight|now)\b)")
+_UR_ADJ = re.compile(r"(?<![\w'@/.\-])[Uu]r(?= " + _HOW_SOMEONE_IS + ")")
+# ... and "your" the same way ("your stupid.", "your so lazy and rude"): a possessive is followed by
+# its noun, never by a word that closes the clause
+_YOUR_ADJ = re.compile(r"(?<![\w'@/.\-])([Yy])our(?= " + _HOW_SOMEONE_IS + ")")
 # "your an embarrassment", "your so dense", "your not listening": "your" typed for "you're" before an
 # article or an adverb that a possessive never precedes ("your so-called fix" stays: a hyphen follows)
 _YOUR_ARE = re.compile(
@@ -416,6 +420,7 @@ def _your_swaps(text: str, swaps: list) -> None:
     """"your" typed for "you're" and "you're" typed for "your"."""
     if "our " in text:
         swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOUR_ARE.finditer(text))
+        swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOUR_ADJ.finditer(text))
     if "ou'" in text or "our'" in text or "ou;" in text:
         swaps.extend((m.start(), m.end(), m.group(1) + "ou're") for m in _YOURE_TYPO.finditer(text))
     if "ou're " in text or "oure " in text or "ou\u2019re " in text:
