@@ -505,6 +505,12 @@ def test_openers_and_end_marks(text, category, want):
     ("Was he suicidal or just incredibly stupid?", "stupid", "person"),
     ("She needs to resign for just being stupid.", "stupid", "person"),
     ("I got fired for being lazy.", "lazy", "self"),
+    ("He was bullied for being stupid as a kid.", "stupid", "none"),
+    # words with a technical sense are no groups; rubbish is no trait; a superlative may be a thing
+    ("The parent is useless after fork, so close it.", "useless", "artifact"),
+    ("Volunteers collected the garbage of the tourists on the beach.", "garbage", "label"),
+    ("Of the three plans, we chose the stupidest, and it worked.", "stupidest", "self"),
+    ("The panellists were ignorant of the rules.", "ignorant", "person"),
     # words in -lists that are things, not people
     ("The stupid playlists keep shuffling.", "stupid", "artifact"),
     ("These stupid checklists take an hour.", "stupid", "work"),
@@ -526,6 +532,9 @@ def test_groups_of_people(nlp, text, word, want):
     ("Such a joke.", "joke", "exclamation"),
     ("So pathetic.", "pathetic", "exclamation"),
     ("Useless.", "Useless", "exclamation"),
+    # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
+    ("The hospital left my dad on a trolley. Negligent.", "Negligent", "exclamation"),
+    ("Shit.", "Shit", "exclamation"),
 ])
 def test_a_bare_noun_alone_is_an_epithet(nlp, text, word, want):
     doc = nlp(text)

@@ -58,27 +58,28 @@ highness majesty lordship ladyship excellency eminence holiness being beings
 """.split())
 # Groups of people by politics, belief, role or place ("stupid voters", "these ignorant bureaucrats",
 # "dumb liberals"): a verdict on them lands on people, as on "stupid people". Plural nouns in -ists,
-# -ians and -crats name such groups too ("leftists", "politicians", "technocrats"), but not the
-# things in -lists ("playlists", "whitelists") or a few others (GROUP_LOOKALIKES).
+# -ians and -crats name such groups too ("leftists", "politicians", "technocrats"), but not lists
+# ("playlists", "whitelists") or a few others (GROUP_LOOKALIKES). Words with a technical sense
+# ("parent", "leader", "follower", "local", "player", "tenant", "judge", "official") are left out.
 GROUP_NOUNS = frozenset("""
-voter voters citizen citizens resident residents local locals taxpayer taxpayers liberal liberals lib libs
-leftie lefties lefty righty righties progressive progressives conservative conservatives con cons
-democrat democrats dem dems republican republicans repub repubs tory tories libertarian libertarians
-protester protesters protestor protestors rioter rioters supporter supporters follower followers
-believer believers activist activists bureaucrat bureaucrats official officials lawmaker lawmakers
-legislator legislators senator senators congressman congressmen councillor councillors councilor
-councilors minister ministers mayor mayors judge judges lawyer lawyers cop cops officer officers
-teacher teachers professor professors academic academics student students parent parents millennial
-millennials boomer boomers zoomer zoomers gen-xer tourist tourists cyclist cyclists pedestrian
-pedestrians immigrant immigrants migrant migrants refugee refugees journalist journalists pundit pundits
-commentator commentators player players gamer gamers doctor doctors nurse nurses expert experts
-banker bankers executive executives ceo ceos investor investors landlord landlords tenant tenants
-neighbour neighbours neighbor neighbors elite elites crony cronies leader leaders americans canadians public winger wingers
+voter voters citizen citizens resident residents taxpayer taxpayers liberal liberals lib libs leftie lefties
+lefty righty righties progressive progressives conservative conservatives democrat democrats dem dems
+republican republicans repub repubs tory tories libertarian libertarians protester protesters protestor
+protestors rioter rioters supporters believers activist activists bureaucrat bureaucrats lawmaker lawmakers
+legislator legislators senator senators congressman congressmen councillor councillors councilor councilors
+minister ministers mayor mayors lawyer lawyers cop cops officers teacher teachers professor professors
+academics student students parents millennial millennials boomer boomers zoomer zoomers tourist tourists
+cyclist cyclists pedestrian pedestrians immigrant immigrants migrant migrants refugee refugees journalist
+journalists pundit pundits commentator commentators gamers doctor doctors nurse nurses experts banker bankers
+ceo ceos investor investors landlord landlords neighbour neighbours neighbor neighbors cronies americans
+canadians public winger wingers
 """.split())
-GROUP_LOOKALIKES = frozenset("""
-gists twists wrists fists mists heists assists exists resists insists persists consists subsists desists
-lists whitelists tracklists checklists playlists
+# Words in -ists that are lists, not people ("playlists", "whitelists"), and a few others
+_LIST_KINDS = frozenset("""
+play check block allow deny wish white black track watch set short task todo word mailing hit bucket book price
+stop safe grey gray wait guest shopping reading
 """.split())
+GROUP_LOOKALIKES = frozenset("gists twists wrists fists mists heists assists exists resists insists persists consists subsists desists lists".split())
 _GROUP_ENDINGS = ("ists", "ians", "crats")
 
 
@@ -90,8 +91,7 @@ def is_group(n) -> bool:
         return True
     if n.tag_ != "NNS" or low in GROUP_LOOKALIKES or not low.endswith(_GROUP_ENDINGS):
         return False
-    # "socialists", "novelists", "populists", "cyclists"; not "playlists", "checklists", "blocklists"
-    return not low.endswith("lists") or low.endswith(("alists", "elists", "ulists", "clists"))
+    return not (low.endswith("lists") and low[:-5].rstrip("-") in _LIST_KINDS)  # "panellists", not "playlists"
 
 
 # What somebody made or decided: contempt for it lands on its maker, whatever the determiner
@@ -308,11 +308,12 @@ def _of_someone(tok) -> str | None:
 
 _OF_PEOPLE = SECOND_GROUPS | THIRD | FIRST
 
-# Words for a dull mind: used as a noun ("elected by the stupid", "the dumbest of his base") they
-# can only name people, as "the poor" does. Words with a plain sense are not here: "the gullible
-# are targeted by scammers", "the ignorant and the learned alike".
+# Words for a dull mind: used as a noun ("elected by the stupid") they can only name people, as "the
+# poor" does. Words with a plain sense are not here ("the gullible are targeted by scammers", "the
+# ignorant and the learned alike"), nor superlatives, which stand for a thing as often ("we chose
+# the stupidest, and it worked").
 MINDS = frozenset("""
-stupid stupider stupidest dumb dumber dumbest idiotic moronic brainless brain-dead witless
+stupid dumb idiotic moronic brainless brain-dead witless
 """.split())
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 
@@ -324,14 +325,16 @@ def _minds(tok) -> str | None:
         return None
     if tok.dep_ == "conj" and tok.head.dep_ not in _NOMINAL:
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the stupid of the two plans": one of them
     return "person" if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else None
 
 
 def _trait_of_people(tok) -> str | None:
     """"The stupidity of voters", "Democrat stupidity", "liberal stupidity": a noun for a trait said of
     people, by "of" or by a word for them before it, lands on them ("the stupidity of sanctions" is
-    about sanctions, and is read as before)."""
-    if tok.pos_ != "NOUN":
+    about sanctions, and "the garbage of the tourists" is no trait: both are read as before)."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith(_TRAIT_ENDINGS):
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
@@ -341,6 +344,11 @@ def _trait_of_people(tok) -> str | None:
         elif c.i < tok.i and _people_word(c):
             return "person"
     return None
+
+
+# A trait has an abstract noun's ending ("stupidity", "idiocy", "ignorance", "laziness", "cowardice",
+# "bigotry", "racism"); "the garbage of the tourists" is their rubbish
+_TRAIT_ENDINGS = ("ity", "cy", "ness", "ance", "ence", "ism", "ice", "ry")
 
 
 def _of_whom(prep) -> str | None:
@@ -538,8 +546,8 @@ def _modifier_of_noun(tok) -> str | None:
             return held
         if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
             subj = subject_of(head.head)
-            if subj is not None and subj.dep_ != "expl":  # ("there are so many stupid voters": the voters)
-                return _predicated(head, subj)
+            if subj is not None and not (subj.dep_ == "expl" and _noun_class(head) in ("person", "reader")):
+                return _predicated(head, subj)  # ("there are so many stupid voters": the voters themselves)
         return _noun_class(head)
     return None
 
@@ -628,11 +636,17 @@ def _own_subject(tok):
 
 def _gerund_subject(being):
     """"She should resign for being stupid", "impeached for being stupid": the subject of "being"
-    after a preposition is the subject of the clause the preposition belongs to."""
+    after a preposition is the subject of the clause it belongs to, when that clause puts them out."""
     prep = being.head
     if being.tag_ != "VBG" or being.dep_ != "pcomp" or prep.i == being.i or prep.dep_ != "prep":
         return None
-    return subject_of(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
+    return subject_of(prep.head) if prep.head.lemma_ in _SANCTIONS else None
+
+
+# What a person is put out for ("resign for being stupid", "impeached for being stupid"); not what
+# was done to them ("bullied for being stupid") or what they did ("apologised for being rude")
+_SANCTIONS = frozenset({"resign", "impeach", "fire", "sack", "ban", "punish", "jail", "remove", "expel", "replace",
+                        "recall", "oust", "dismiss", "quit", "go"})
 
 
 # Verbs of sharing what someone feels ("I know how stupid you feel"), and of setting it aside
@@ -771,8 +785,17 @@ def _own_noun(tok) -> str:
 def _outburst(tok) -> str:
     """"Troll.", "Socialist troll.": a bare noun standing alone names someone (an epithet); "So
     pathetic." and "Such a joke." judge whatever is being discussed (an exclamation)."""
-    bare = tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in tok.children)
-    return "epithet" if bare and tok.lower_ not in _EXPLETIVES else "exclamation"  # ("Shit." names no one)
+    if tok.lower_ in _EXPLETIVES or tok.pos_ not in ("NOUN", "PROPN"):
+        return "exclamation"  # ("Shit." names no one)
+    if any(c.dep_ == "det" or c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+        return "exclamation"  # "Such a joke.", "Feature creep."
+    if tok.pos_ == "PROPN" and tok.lower_.endswith(_ADJECTIVE_ENDINGS):
+        return "exclamation"  # "Negligent.", "Mediocre.": an adjective the tagger took for a name
+    return "epithet"
+
+
+_ADJECTIVE_ENDINGS = ("ent", "ant", "ous", "ive", "ful", "less", "ible", "able", "ic", "al", "ish", "ed", "ing", "ory",
+                      "ary", "id", "re", "ly", "y")
 
 
 # Verbs whose object is what their subject made and handed over ("stop sending garbage").
