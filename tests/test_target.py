@@ -218,6 +218,49 @@ def nlp():
     ("I tried the garbage fix you pushed.", "garbage", "work"),  # the writer used it; the reader made it
     # a character of a story is nobody present
     ("The landlord from that book is a vile man.", "vile", "thing"),
+    # a group of people by politics, role or place is people, as "stupid people" are
+    ("There are so many stupid voters in this town.", "stupid", "person"),
+    ("Stupid liberals ruined the park.", "Stupid", "person"),
+    ("The ignorant bureaucrats lost my form again.", "ignorant", "person"),
+    ("Stupid leftists and moronic socialists.", "Stupid", "person"),
+    # a trait said of people by "of" or by a word for them; "the stupid" used as a noun
+    ("The stupidity of voters is amazing.", "stupidity", "person"),
+    ("I'm amazed with Democrat stupidity.", "stupidity", "person"),
+    ("Liberal stupidity knows no bounds.", "stupidity", "person"),
+    ("The essay explores the history of human stupidity.", "stupidity", "label"),
+    ("Tillerson highlights the stupidity of sanctions.", "stupidity", "label"),
+    ("Put it in the public trash can.", "trash", "artifact"),
+    ("He was elected by the stupid.", "stupid", "person"),
+    ("The stupid thing is that it worked.", "stupid", "work"),
+    # a complement with its own owner is the owner's
+    ("Honestly it was my own stupidity, and I've learned from it.", "stupidity", "self"),
+    ("It was your stupidity.", "stupidity", "work"),
+    # a question's subject hung on the word, and the subject of "for being"
+    ("Was he suicidal or just incredibly stupid?", "stupid", "person"),
+    ("She needs to resign for just being stupid.", "stupid", "person"),
+    ("I got fired for being lazy.", "lazy", "self"),
+    ("He was bullied for being stupid as a kid.", "stupid", "none"),
+    # words with a technical sense are no groups; rubbish is no trait; a superlative may be a thing
+    ("The parent is useless after fork, so close it.", "useless", "artifact"),
+    ("Volunteers collected the garbage of the tourists on the beach.", "garbage", "label"),
+    ("Of the three plans, we chose the stupidest, and it worked.", "stupidest", "self"),
+    ("The panellists were ignorant of the rules.", "ignorant", "person"),
+    # words in -lists that are things, not people
+    ("The stupid playlists keep shuffling.", "stupid", "artifact"),
+    ("These stupid checklists take an hour.", "stupid", "work"),
+    # "there are" introduces the noun: the word lands on it, not on "there"
+    ("There are some stupid people out there.", "stupid", "person"),
+    ("There is a stupid bug in the parser.", "stupid", "thing"),
+    # a bare noun standing alone as the sentence names someone; with a determiner or as an
+    # adjective it judges whatever is being discussed
+    ("Troll.", "Troll", "epithet"),
+    ("Obvious troll.", "troll", "epithet"),
+    ("Such a joke.", "joke", "exclamation"),
+    ("So pathetic.", "pathetic", "exclamation"),
+    ("Useless.", "Useless", "exclamation"),
+    # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
+    ("The hospital left my dad on a trolley. Negligent.", "Negligent", "exclamation"),
+    ("Shit.", "Shit", "exclamation"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)
@@ -481,65 +524,6 @@ def test_openers_before_the_clause(nlp, text, word):
 ])
 def test_openers_and_end_marks(text, category, want):
     _assert_category(text, category, want)
-
-
-@pytest.mark.parametrize("text,word,want", [
-    # a group of people by politics, role or place is people, as "stupid people" are
-    ("There are so many stupid voters in this town.", "stupid", "person"),
-    ("Stupid liberals ruined the park.", "Stupid", "person"),
-    ("The ignorant bureaucrats lost my form again.", "ignorant", "person"),
-    ("Stupid leftists and moronic socialists.", "Stupid", "person"),
-    # a trait said of people by "of" or by a word for them; "the stupid" used as a noun
-    ("The stupidity of voters is amazing.", "stupidity", "person"),
-    ("I'm amazed with Democrat stupidity.", "stupidity", "person"),
-    ("Liberal stupidity knows no bounds.", "stupidity", "person"),
-    ("The essay explores the history of human stupidity.", "stupidity", "label"),
-    ("Tillerson highlights the stupidity of sanctions.", "stupidity", "label"),
-    ("Put it in the public trash can.", "trash", "artifact"),
-    ("He was elected by the stupid.", "stupid", "person"),
-    ("The stupid thing is that it worked.", "stupid", "work"),
-    # a complement with its own owner is the owner's
-    ("Honestly it was my own stupidity, and I've learned from it.", "stupidity", "self"),
-    ("It was your stupidity.", "stupidity", "work"),
-    # a question's subject hung on the word, and the subject of "for being"
-    ("Was he suicidal or just incredibly stupid?", "stupid", "person"),
-    ("She needs to resign for just being stupid.", "stupid", "person"),
-    ("I got fired for being lazy.", "lazy", "self"),
-    ("He was bullied for being stupid as a kid.", "stupid", "none"),
-    # words with a technical sense are no groups; rubbish is no trait; a superlative may be a thing
-    ("The parent is useless after fork, so close it.", "useless", "artifact"),
-    ("Volunteers collected the garbage of the tourists on the beach.", "garbage", "label"),
-    ("Of the three plans, we chose the stupidest, and it worked.", "stupidest", "self"),
-    ("The panellists were ignorant of the rules.", "ignorant", "person"),
-    # words in -lists that are things, not people
-    ("The stupid playlists keep shuffling.", "stupid", "artifact"),
-    ("These stupid checklists take an hour.", "stupid", "work"),
-    # "there are" introduces the noun: the word lands on it, not on "there"
-    ("There are some stupid people out there.", "stupid", "person"),
-    ("There is a stupid bug in the parser.", "stupid", "thing"),
-])
-def test_groups_of_people(nlp, text, word, want):
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
-
-
-@pytest.mark.parametrize("text,word,want", [
-    # a bare noun standing alone as the sentence names someone; with a determiner or as an
-    # adjective it judges whatever is being discussed
-    ("Troll.", "Troll", "epithet"),
-    ("Obvious troll.", "troll", "epithet"),
-    ("Such a joke.", "joke", "exclamation"),
-    ("So pathetic.", "pathetic", "exclamation"),
-    ("Useless.", "Useless", "exclamation"),
-    # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
-    ("The hospital left my dad on a trolley. Negligent.", "Negligent", "exclamation"),
-    ("Shit.", "Shit", "exclamation"),
-])
-def test_a_bare_noun_alone_is_an_epithet(nlp, text, word, want):
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    assert target_class(tok) == want, [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
 
 
 @pytest.mark.parametrize("text,judged", [
