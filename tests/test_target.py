@@ -240,6 +240,11 @@ def nlp():
     ("She needs to resign for just being stupid.", "stupid", "person"),
     ("I got fired for being lazy.", "lazy", "self"),
     ("He was bullied for being stupid as a kid.", "stupid", "none"),
+    # a part of a group is of the group's class
+    ("Many of you are stupid.", "stupid", "reader"),
+    ("Most of them are too stupid to understand what is going on.", "stupid", "person"),
+    ("Some of my ideas are stupid.", "stupid", "self"),
+    ("None of you are stupid.", "stupid", "none"),
     # words with a technical sense are no groups; rubbish is no trait; a superlative may be a thing
     ("The parent is useless after fork, so close it.", "useless", "artifact"),
     ("Volunteers collected the garbage of the tourists on the beach.", "garbage", "label"),

@@ -962,6 +962,22 @@ def _word_class(n, low: str) -> str | None:
     return None
 
 
+# Words for a part of a group ("many of you", "most of them", "half of these voters")
+_PARTS = frozenset({"many", "most", "some", "all", "half", "several", "each", "both", "lots", "plenty"})
+
+
+def _partitive(n, low: str) -> str | None:
+    """"Many of you are stupid", "most of them are too dumb to ...": a part of a group is of the
+    group's class."""
+    if low not in _PARTS and low != "none":
+        return None
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return "none" if low == "none" else _noun_class(obj)  # ("none of you are stupid" judges no one)
+
+
 def _anaphoric_one(n) -> bool:
     """"The ugly one is my favourite mug", "the expensive one is useless": "one" after "the" stands
     for a noun said before, most often a thing; "one would think", "no one is that dumb" and "hey,
@@ -1025,7 +1041,7 @@ def _prep_class(prep) -> str | None:
 
 def _noun_class(n) -> str:
     low = n.lower_
-    found = _word_class(n, low)
+    found = _word_class(n, low) or _partitive(n, low)
     if found is not None:
         return found
     if in_fiction(n):
