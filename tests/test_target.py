@@ -238,8 +238,13 @@ def nlp():
     # a question's subject hung on the word, and the subject of "for being"
     ("Was he suicidal or just incredibly stupid?", "stupid", "person"),
     ("She needs to resign for just being stupid.", "stupid", "person"),
-    ("I got fired for being lazy.", "lazy", "self"),
+    ("I got fired for being lazy.", "lazy", "none"),
     ("He was bullied for being stupid as a kid.", "stupid", "none"),
+    ("She resigned for being dishonest about her expenses, the paper reported.", "dishonest", "none"),
+    ("He should be fired for being lazy.", "lazy", "person"),
+    ("Don't do the stupid.", "stupid", "thing"),
+    ("The dumb and the smart alike make this mistake.", "dumb", "thing"),
+    ("There are no stupid people, only uninformed ones.", "stupid", "none"),
     # a part of a group is of the group's class
     ("Many of you are stupid.", "stupid", "reader"),
     ("Most of them are too stupid to understand what is going on.", "stupid", "person"),
@@ -249,10 +254,8 @@ def nlp():
     ("The parent is useless after fork, so close it.", "useless", "artifact"),
     ("Volunteers collected the garbage of the tourists on the beach.", "garbage", "label"),
     ("Of the three plans, we chose the stupidest, and it worked.", "stupidest", "self"),
-    ("The panellists were ignorant of the rules.", "ignorant", "person"),
-    # words in -lists that are things, not people
-    ("The stupid playlists keep shuffling.", "stupid", "artifact"),
-    ("These stupid checklists take an hour.", "stupid", "work"),
+    ("The guitarists were terrible tonight.", "terrible", "artifact"),  # a performance reviewed
+    ("Stupid socialists.", "Stupid", "person"),
     # "there are" introduces the noun: the word lands on it, not on "there"
     ("There are some stupid people out there.", "stupid", "person"),
     ("There is a stupid bug in the parser.", "stupid", "thing"),

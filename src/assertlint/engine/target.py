@@ -56,42 +56,28 @@ company companies lot bunch crowd individual individuals human humans fan fans b
 op issuer reporter reporters poster posters submitter submitters commenter commenters requester asker
 highness majesty lordship ladyship excellency eminence holiness being beings
 """.split())
-# Groups of people by politics, belief, role or place ("stupid voters", "these ignorant bureaucrats",
-# "dumb liberals"): a verdict on them lands on people, as on "stupid people". Plural nouns in -ists,
-# -ians and -crats name such groups too ("leftists", "politicians", "technocrats"), but not lists
-# ("playlists", "whitelists") or a few others (GROUP_LOOKALIKES). Words with a technical sense
-# ("parent", "leader", "follower", "local", "player", "tenant", "judge", "official") are left out.
+# Groups of people by politics or civic role ("stupid voters", "these ignorant bureaucrats", "dumb
+# liberals"): a verdict on them lands on people, as on "stupid people". Professions and audiences
+# are left out ("the guitarists were sloppy tonight", "the dentists were useless at explaining the
+# bill" review a performance), and so are words with a technical sense ("parent", "resident", "lib",
+# "leader", "follower", "local", "player", "tenant", "winger").
 GROUP_NOUNS = frozenset("""
-voter voters citizen citizens resident residents taxpayer taxpayers liberal liberals lib libs leftie lefties
-lefty righty righties progressive progressives conservative conservatives democrat democrats dem dems
-republican republicans repub repubs tory tories libertarian libertarians protester protesters protestor
-protestors rioter rioters supporters believers activist activists bureaucrat bureaucrats lawmaker lawmakers
-legislator legislators senator senators congressman congressmen councillor councillors councilor councilors
-minister ministers mayor mayors lawyer lawyers cop cops officers teacher teachers professor professors
-academics student students parents millennial millennials boomer boomers zoomer zoomers tourist tourists
-cyclist cyclists pedestrian pedestrians immigrant immigrants migrant migrants refugee refugees journalist
-journalists pundit pundits commentator commentators gamers doctor doctors nurse nurses experts banker bankers
-ceo ceos investor investors landlord landlords neighbour neighbours neighbor neighbors cronies americans
-canadians public winger wingers
+voter voters citizen citizens taxpayer taxpayers liberal liberals leftie lefties lefty righty righties progressive
+progressives conservative conservatives democrat democrats dem dems republican republicans repub repubs tory
+tories libertarian libertarians protester protesters protestor protestors rioter rioters supporters activist
+activists bureaucrat bureaucrats lawmaker lawmakers legislator legislators senator senators congressman congressmen
+councillor councillors councilor councilors politician politicians millennial millennials boomer boomers zoomer
+zoomers leftist leftists socialist socialists communist communists marxist marxists fascist fascists globalist
+globalists nationalist nationalists feminist feminists elitist elitists technocrat technocrats cronies americans
+canadians public
 """.split())
-# Words in -ists that are lists, not people ("playlists", "whitelists"), and a few others
-_LIST_KINDS = frozenset("""
-play check block allow deny wish white black track watch set short task todo word mailing hit bucket book price
-stop safe grey gray wait guest shopping reading
-""".split())
-GROUP_LOOKALIKES = frozenset("gists twists wrists fists mists heists assists exists resists insists persists consists subsists desists lists".split())
-_GROUP_ENDINGS = ("ists", "ians", "crats")
 
 
 def is_group(n) -> bool:
     """Does the noun name a group of people ("voters", "liberals", "leftists", "politicians"), or is
     it one of PERSON_NOUNS as written ("folks")?"""
     low = n.lower_
-    if low in GROUP_NOUNS or low in PERSON_NOUNS or n.lemma_.lower() in GROUP_NOUNS:
-        return True
-    if n.tag_ != "NNS" or low in GROUP_LOOKALIKES or not low.endswith(_GROUP_ENDINGS):
-        return False
-    return not (low.endswith("lists") and low[:-5].rstrip("-") in _LIST_KINDS)  # "panellists", not "playlists"
+    return low in GROUP_NOUNS or low in PERSON_NOUNS or n.lemma_.lower() in GROUP_NOUNS
 
 
 # What somebody made or decided: contempt for it lands on its maker, whatever the determiner
@@ -315,7 +301,7 @@ _OF_PEOPLE = SECOND_GROUPS | THIRD | FIRST
 MINDS = frozenset("""
 stupid dumb idiotic moronic brainless brain-dead witless
 """.split())
-_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "pobj"})  # (not "do the stupid": an act)
 
 
 def _minds(tok) -> str | None:
@@ -323,10 +309,8 @@ def _minds(tok) -> str | None:
     used as a noun after "the", names people."""
     if tok.lower_ not in MINDS or tok.dep_ not in _NOMINAL:
         return None
-    if tok.dep_ == "conj" and tok.head.dep_ not in _NOMINAL:
-        return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return None  # "the stupid of the two plans": one of them
+    if any(c.dep_ in ("prep", "conj", "cc") for c in tok.children):
+        return None  # "the stupid of the two plans", "the dumb and the smart alike"
     return "person" if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else None
 
 
@@ -544,12 +528,22 @@ def _modifier_of_noun(tok) -> str | None:
             held = held if held in ("reader", "person", "work") else None
         if held is not None:
             return held
-        if head.dep_ in ("attr", "oprd") and head.head.i != head.i:
-            subj = subject_of(head.head)
-            if subj is not None and not (subj.dep_ == "expl" and _noun_class(head) in ("person", "reader")):
-                return _predicated(head, subj)  # ("there are so many stupid voters": the voters themselves)
-        return _noun_class(head)
+        return _said_of(head) or _noun_class(head)
     return None
+
+
+def _said_of(noun) -> str | None:
+    """What a noun predicated of a subject lands on ("you are a lazy coder": the subject); after
+    "there are", the noun's people themselves ("there are so many stupid voters"), or no one
+    ("there are no stupid people")."""
+    if noun.dep_ not in ("attr", "oprd") or noun.head.i == noun.i:
+        return None
+    subj = subject_of(noun.head)
+    if subj is None:
+        return None
+    if subj.dep_ == "expl" and _noun_class(noun) in ("person", "reader"):
+        return "none" if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) else _noun_class(noun)
+    return _predicated(noun, subj)
 
 
 def _measure_said_of_subject(noun) -> bool:
@@ -635,16 +629,29 @@ def _own_subject(tok):
 
 
 def _gerund_subject(being):
-    """"She should resign for being stupid", "impeached for being stupid": the subject of "being"
-    after a preposition is the subject of the clause it belongs to, when that clause puts them out."""
+    """"She should resign for being stupid", "he should be impeached for being stupid": the subject of
+    "being" after a preposition is the subject of the clause it belongs to, when that clause asks for
+    them to be put out."""
     prep = being.head
     if being.tag_ != "VBG" or being.dep_ != "pcomp" or prep.i == being.i or prep.dep_ != "prep":
         return None
-    return subject_of(prep.head) if prep.head.lemma_ in _SANCTIONS else None
+    verb = prep.head
+    return subject_of(verb) if verb.lemma_ in _SANCTIONS and _demanded(verb) else None
 
 
-# What a person is put out for ("resign for being stupid", "impeached for being stupid"); not what
-# was done to them ("bullied for being stupid") or what they did ("apologised for being rude")
+def _demanded(verb) -> bool:
+    """"She needs to resign", "he should be fired": what is asked for, not reported ("she resigned
+    for being dishonest, the paper reported") or wondered about ("can a senator be removed ...?")."""
+    if verb.tag_ not in ("VB", "VBN"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought", "shall", "gotta") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have", "deserve", "ought", "got")
+
+
+# What a person should be put out for ("needs to resign for being stupid", "should be impeached for
+# being stupid"); not what was done to them ("bullied for being stupid") or what they did ("apologised
+# for being rude")
 _SANCTIONS = frozenset({"resign", "impeach", "fire", "sack", "ban", "punish", "jail", "remove", "expel", "replace",
                         "recall", "oust", "dismiss", "quit", "go"})
 
@@ -975,7 +982,10 @@ def _partitive(n, low: str) -> str | None:
     obj = None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
     if obj is None:
         return None
-    return "none" if low == "none" else _noun_class(obj)  # ("none of you are stupid" judges no one)
+    if low == "none":
+        return "none"  # "none of you are stupid" judges no one
+    found = _noun_class(obj)  # (only people carry over: "most of the libs are garbage" stays as it was read)
+    return found if found in ("reader", "person", "self") else None
 
 
 def _anaphoric_one(n) -> bool:

@@ -63,4 +63,9 @@ def _answers_question(m) -> bool:
         return False
     asked = previous_sentence(m.block, m.base + m.sent.start_char).rstrip()
     words = opening(asked)
-    return asked.endswith("?") and bool(words) and words[0] in ("what", "which") and _OTHERS.isdisjoint(words)
+    if words[:1] == ["so"]:
+        words = words[1:]
+    return asked.endswith("?") and bool(words) and words[0] in _WHAT and _OTHERS.isdisjoint(words)
+
+
+_WHAT = frozenset({"what", "what's", "whats", "which"})
