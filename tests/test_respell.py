@@ -63,7 +63,7 @@ def respell():
     ("Your all dumb and blind", "You're all dumb and blind"),
     ("if you don't agree, your stupid.", "if you don't agree, you're stupid."),
     ("Your stupid code broke the build", "Your stupid code broke the build"),
-    ("Your all-time favourite song", "Your all-time favourite song"),
+    ("Your all time favourite song", "Your all time favourite song"),
     ("You're post was stupid", "Your post was stupid"),
     ("you're argument is garbage", "your argument is garbage"),
     ("You're right, the post was fine", "You're right, the post was fine"),

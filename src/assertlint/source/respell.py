@@ -91,7 +91,7 @@ _YOUR_ARE = re.compile(
 _YOURE_YOUR = re.compile(
     r"(?<![\w'@/.\-])([Yy])ou(?:'|\u2019)?re(?= (?:post|posts|comment|comments|argument|arguments|point|logic|"
     r"reply|answer|code|patch|idea|ideas|opinion|opinions|statement|claim|attitude|behaviou?r|reasoning|position|"
-    r"view|views|take|party|president|leader|side|kind|mind|brain|spelling|grammar|article|letter|question) "
+    r"view|views|take|party|president|leader|side|mind|brain|spelling|grammar|article|letter|question) "
     r"(?:is|was|are|were|has|have|makes|made|sounds|seems|shows|proves|just|really|only|doesn't|does|isn't|"
     r"wasn't|means|matters)\b)")
 # "you'e", "your'e", "you'r", "you;re": "you're" mistyped, a form no other word has
