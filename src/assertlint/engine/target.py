@@ -200,9 +200,9 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _minds, _trait_of_people, _compared_to_reader, _beyond, _rooted_in,
-                 _full_of, _like_a, _makes_you, _coordinated, _modifier_of_noun, _modifier_of_modifier, _complement,
-                 _verb_subject, _adverb_of_verb):
+    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _minds, _trait_of_people,
+                 _compared_to_reader, _beyond, _rooted_in, _full_of, _like_a, _makes_you, _coordinated,
+                 _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
         if found is not None:
             return found
@@ -541,9 +541,12 @@ def _said_of(noun) -> str | None:
     subj = subject_of(noun.head)
     if subj is None:
         return None
-    if subj.dep_ == "expl" and _noun_class(noun) in ("person", "reader"):
-        return "none" if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) else _noun_class(noun)
-    return _predicated(noun, subj)
+    if subj.dep_ != "expl":
+        return _predicated(noun, subj)
+    found = _noun_class(noun)
+    if found not in ("person", "reader"):
+        return _predicated(noun, subj)  # ("there is a stupid bug in the parser": as before)
+    return "none" if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) else found
 
 
 def _measure_said_of_subject(noun) -> bool:
