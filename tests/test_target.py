@@ -265,6 +265,11 @@ def nlp():
     ("Obvious troll.", "troll", "epithet"),
     ("Such a joke.", "joke", "exclamation"),
     ("So pathetic.", "pathetic", "exclamation"),
+    # the infinitive that measures the word does not make the sentence a clause
+    ("Too stupid to vote!", "stupid", "exclamation"),
+    ("Stupid enough to believe it.", "Stupid", "exclamation"),
+    ("Stupid enough to work.", "Stupid", "thing"),
+    ("Too stupid to be funny.", "stupid", "thing"),
     ("Useless.", "Useless", "exclamation"),
     # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
     ("The hospital left my dad on a trolley. Negligent.", "Negligent", "exclamation"),

@@ -947,9 +947,28 @@ def _verbless(tok) -> str:
     if any(c.lower_ in FIRST for c in tok.children):
         return "self"
     sent = tok.sent
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent) and tok.dep_ in ("ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
+    beside = _degree_clause(tok)
+    if not any(t.pos_ in ("VERB", "AUX") and t not in beside for t in sent) and tok.dep_ in (
+            "ROOT", "amod", "advmod", "npadvmod", "dep", "intj", "appos"):
         return "none" if _dismay(tok) else "exclamation"
     return "none"
+
+
+_DEGREES = frozenset({"too", "enough"})
+_WORKING = frozenset({"work", "succeed", "fail", "run", "compile", "pass", "matter", "fit", "happen", "last", "break", "sell",
+                      "win", "fly"})  # "dumb enough to work": a verdict on a plan
+
+
+def _degree_clause(tok) -> frozenset:
+    """"Too stupid to vote!", "Dumb enough to believe it.": the infinitive that measures the word
+    leaves the sentence verbless: what it does is somebody's. "Too dumb to be funny" and "dumb
+    enough to work" are verdicts on a joke and a plan, and stay out."""
+    if not any(c.lower_ in _DEGREES for c in tok.children):
+        return frozenset()
+    clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and _to_infinitive(c)), None)
+    if clause is None or clause.lemma_ in _WORKING:
+        return frozenset()
+    return frozenset(clause.subtree)
 
 
 def _word_class(n, low: str) -> str | None:
