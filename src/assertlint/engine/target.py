@@ -95,6 +95,8 @@ spec standard rule rules policy framework architecture syntax format layout webs
 thing things stuff move stunt issue issues ticket tickets report question questions complaint
 request requests thread post posts driver drivers function block loop style convention prefix macro
 language tests interface documentation mentality mindset
+take takes opinion opinions claim claims statement statements remark remarks rant rants screed article articles
+column op-ed editorial tweet tweets
 """.split())
 # Things nobody made or owns in a conversation: contempt for them is venting, not judging.
 NOBODYS = frozenset("""
@@ -1230,6 +1232,7 @@ def _come_across(n) -> bool:
 MAKING = frozenset({
     "pick", "choose", "give", "write", "make", "create", "add", "introduce", "name", "build", "design",
     "code", "implement", "put", "leave", "commit", "push", "draft", "come", "do", "say", "buy", "ask", "try",
+    "have", "hold",  # "the dumbest idea I've ever had", "the stupid opinion I held about Rust"
 })
 
 
