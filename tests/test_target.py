@@ -265,6 +265,10 @@ def nlp():
     ("Obvious troll.", "troll", "epithet"),
     ("Such a joke.", "joke", "exclamation"),
     ("So pathetic.", "pathetic", "exclamation"),
+    # a take, a claim or an article is somebody's work; an idea the writer had is their own
+    ("Another stupid take.", "stupid", "work"),
+    ("The dumbest idea I've ever had.", "dumbest", "self"),
+    ("The dumbest idea you've ever had.", "dumbest", "work"),
     # the infinitive that measures the word does not make the sentence a clause
     ("Too stupid to vote!", "stupid", "exclamation"),
     ("Stupid enough to believe it.", "Stupid", "exclamation"),
