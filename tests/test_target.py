@@ -269,6 +269,7 @@ def nlp():
     ("Another stupid take.", "stupid", "work"),
     ("The dumbest idea I've ever had.", "dumbest", "self"),
     ("The dumbest idea you've ever had.", "dumbest", "work"),
+    ("The dumbest patch I've ever had to review.", "dumbest", "work"),
     # the infinitive that measures the word does not make the sentence a clause
     ("Too stupid to vote!", "stupid", "exclamation"),
     ("Stupid enough to believe it.", "Stupid", "exclamation"),

@@ -1246,9 +1246,18 @@ def _made_by_writer(n) -> bool:
         return False  # "I tried the garbage fix you pushed": the writer used it, the reader made it
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our", "some") for c in n.children):
         return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
-    if n.dep_ == "dobj" and head.lemma_ in MAKING and _first_person(subject_of(head)):
+    if n.dep_ == "dobj" and _made_by_me(head):
         return True
-    return any(c.dep_ == "relcl" and c.lemma_ in MAKING and _first_person(subject_of(c)) for c in n.children)
+    return any(c.dep_ == "relcl" and _made_by_me(c) for c in n.children)
+
+
+def _made_by_me(verb) -> bool:
+    """A verb of making with the writer as its subject. "The dumbest idea I've had" is the writer's;
+    "the dumbest PR I've had to review" and "the worst patch I've had the misfortune to read" are
+    what the writer had to put up with."""
+    if verb.lemma_ not in MAKING or not _first_person(subject_of(verb)):
+        return False
+    return verb.lemma_ not in ("have", "hold") or not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in verb.children)
 
 
 AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack", "post", "upload", "submit",

@@ -24,7 +24,7 @@ parse = choice(KEY, VALUES)
 
 WINDOW = 160
 AFFECTION = re.compile(
-    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u)|i love (?:ur|your)\b(?! (?:how|when))"
+    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u|your|ur)\b|happy birthday|best friend|welcome aboard|i love (?:ur|your)\b(?! (?:how|when))"
     r"|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
