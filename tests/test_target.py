@@ -432,6 +432,8 @@ def test_reported_speech(nlp, text, word, want):
     ("No question is dumb here.", False),
     ("I wouldn't call him a genius, more like a moron.", True),
     ("I'm not calling you stupid, I'm saying your patch is.", True),
+    # ... unless what is said next moves on from the reader
+    ("I'm not saying the senator is a crook, I'm saying the funds should be audited.", False),
     ("You're not just useless, you're dangerous.", True),
     # "nobody" as the sting, not a denial
     ("Cool, nobody asked your troll self.", True),
