@@ -45,3 +45,16 @@ def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
 
     found = assertlint.check(text)
     assert any(f.category == "judging" for f in found) is flagged, [(f.rule, f.text) for f in found]
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("I'm so proud of your first script, you goofball.", False),  # pride in the reader's work is affection
+    ("He just can't be bothered to get out of bed on Sundays, bless him.", False),
+    ("I'm not proud of your behaviour, you pathetic moron.", True),  # pride denied is none
+    ("Nobody is proud of your work, you clown.", True),
+])
+def test_pride_counts_only_when_it_is_not_denied(text, flagged):
+    import assertlint
+
+    found = assertlint.check(text)
+    assert any(f.category == "judging" for f in found) is flagged, [(f.rule, f.text) for f in found]

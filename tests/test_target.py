@@ -270,10 +270,14 @@ def nlp():
     ("The dumbest idea I've ever had.", "dumbest", "self"),
     ("The dumbest idea you've ever had.", "dumbest", "work"),
     ("The dumbest patch I've ever had to review.", "dumbest", "work"),
+    ("The dumbest PR I've ever had.", "dumbest", "work"),  # had = got, not made
+    ("I had the dumbest idea last night.", "dumbest", "self"),
     # the infinitive that measures the word does not make the sentence a clause
     ("Too stupid to vote!", "stupid", "exclamation"),
     ("Stupid enough to believe it.", "Stupid", "exclamation"),
     ("Stupid enough to work.", "Stupid", "thing"),
+    ("Dumb enough to buy it.", "Dumb", "exclamation"),  # the infinitive hung on "enough"
+    ("Too stupid to run a business.", "stupid", "exclamation"),  # a plan "works"; a person runs a business
     ("Too stupid to be funny.", "stupid", "thing"),
     ("Useless.", "Useless", "exclamation"),
     # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
@@ -434,6 +438,8 @@ def test_reported_speech(nlp, text, word, want):
     ("I'm not calling you stupid, I'm saying your patch is.", True),
     # ... unless what is said next moves on from the reader
     ("I'm not saying the senator is a crook, I'm saying the funds should be audited.", False),
+    ("I'm not saying the senator is a crook, I'm saying you should read the audit yourself.", False),
+    ("I'm not saying the senator is a crook, I'm saying the senator is a thief.", True),
     ("You're not just useless, you're dangerous.", True),
     # "nobody" as the sting, not a denial
     ("Cool, nobody asked your troll self.", True),

@@ -239,20 +239,26 @@ def _said_after_all(clause, head, start: int, end: int) -> bool:
     if head.lemma_ in ("say", "call", "mean", "suggest", "imply", "claim") and any(
             t.lower_ == "but" for t in doc[end:clause.sent.end]):
         return True  # "I'm not saying you're lazy, but ...": says it after all
-    if any(_asserted_later(t, start, end) for t in doc[end:end + 12]):
+    if any(_asserted_later(t, start, end, subject_of(clause)) for t in doc[end:end + 12]):
         return True  # "I'm not calling you stupid, I'm saying you act it", "I don't think you're a moron, I know it"
     # "I don't think you're dumb, just lazy", "I wouldn't call him a genius, more like a moron": the
     # word after "just" or "more like" is asserted
     return any(t.lower_ in ("but", "just", "only", "rather", "merely", "simply", "more", "like") for t in doc[head.i + 1:start])
 
 
-def _asserted_later(verb, start: int, end: int) -> bool:
+def _asserted_later(verb, start: int, end: int, denied) -> bool:
     """A verb of saying or knowing by the writer after the denial that asserts it anyway. "Saying"
-    does only when what is said names the reader again ("I'm not calling you stupid, I'm saying you
-    act it"); "I'm not saying the senator is a crook, I'm saying the funds need an audit" moves on."""
+    does only when what is said names the one denied again ("I'm not calling you stupid, I'm saying
+    you act it"); "I'm not saying the senator is a crook, I'm saying you should read the audit"
+    moves on."""
     if verb.lemma_ not in ("say", "know", "call") or _negated_here(verb, start, end) or subject_person(verb) != "first":
         return False
-    return verb.lemma_ != "say" or any(t.lower_ in _READER_WORDS for t in verb.subtree if t.i > verb.i)
+    if verb.lemma_ != "say":
+        return True
+    later = [t for t in verb.subtree if t.i > verb.i]
+    if denied is None or denied.lower_ in _READER_WORDS:
+        return any(t.lower_ in _READER_WORDS for t in later)
+    return any(t.lemma_ == denied.lemma_ or (denied.pos_ == "PRON" and t.lower_ == denied.lower_) for t in later)
 
 
 _DEGREE = frozenset({"so", "this", "that", "such"})

@@ -95,8 +95,7 @@ spec standard rule rules policy framework architecture syntax format layout webs
 thing things stuff move stunt issue issues ticket tickets report question questions complaint
 request requests thread post posts driver drivers function block loop style convention prefix macro
 language tests interface documentation mentality mindset
-take takes opinion opinions claim claims statement statements remark remarks rant rants screed article articles
-column op-ed editorial tweet tweets
+take takes opinion opinions claim claims remark remarks rant rants screed article articles editorial tweet tweets
 """.split())
 # Things nobody made or owns in a conversation: contempt for them is venting, not judging.
 NOBODYS = frozenset("""
@@ -963,12 +962,15 @@ _WORKING = frozenset({"work", "succeed", "fail", "run", "compile", "pass", "matt
 
 def _degree_clause(tok) -> frozenset:
     """"Too stupid to vote!", "Dumb enough to believe it.": the infinitive that measures the word
-    leaves the sentence verbless: what it does is somebody's. "Too dumb to be funny" and "dumb
-    enough to work" are verdicts on a joke and a plan, and stay out."""
-    if not any(c.lower_ in _DEGREES for c in tok.children):
+    (hung on the word or on "enough") leaves the sentence verbless: what it does is somebody's.
+    "Too dumb to be funny" and "dumb enough to work" are verdicts on a joke and a plan, and stay
+    out; "too stupid to run a business" has a doer again."""
+    degree = next((c for c in tok.children if c.lower_ in _DEGREES), None)
+    if degree is None:
         return frozenset()
-    clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and _to_infinitive(c)), None)
-    if clause is None or clause.lemma_ in _WORKING:
+    clause = next((c for c in (*tok.children, *degree.children)
+                   if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and _to_infinitive(c)), None)
+    if clause is None or (clause.lemma_ in _WORKING and not any(c.dep_ == "dobj" for c in clause.children)):
         return frozenset()
     return frozenset(clause.subtree)
 
@@ -1246,18 +1248,24 @@ def _made_by_writer(n) -> bool:
         return False  # "I tried the garbage fix you pushed": the writer used it, the reader made it
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "the", "my", "our", "some") for c in n.children):
         return False  # "I'd rather not add this rubbish", "I'll merge your awful hack": someone else's
-    if n.dep_ == "dobj" and _made_by_me(head):
+    if n.dep_ == "dobj" and _made_by_me(head, n):
         return True
-    return any(c.dep_ == "relcl" and _made_by_me(c) for c in n.children)
+    return any(c.dep_ == "relcl" and _made_by_me(c, n) for c in n.children)
 
 
-def _made_by_me(verb) -> bool:
-    """A verb of making with the writer as its subject. "The dumbest idea I've had" is the writer's;
-    "the dumbest PR I've had to review" and "the worst patch I've had the misfortune to read" are
-    what the writer had to put up with."""
+_HAD = frozenset({"idea", "ideas", "thought", "thoughts", "opinion", "opinions", "take", "takes", "plan", "plans", "notion",
+                  "hunch", "instinct", "theory", "moment", "question", "questions"})
+
+
+def _made_by_me(verb, n) -> bool:
+    """A verb of making with the writer as its subject. "The dumbest idea I've had" is the writer's
+    (an idea or a plan, not "the dumbest PR I've ever had", which the writer only got); "the dumbest
+    PR I've had to review" is what the writer had to put up with."""
     if verb.lemma_ not in MAKING or not _first_person(subject_of(verb)):
         return False
-    return verb.lemma_ not in ("have", "hold") or not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in verb.children)
+    if verb.lemma_ not in ("have", "hold"):
+        return True
+    return n.lower_ in _HAD and not any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.i != n.i for c in verb.children)
 
 
 AUTHORING = frozenset({"write", "code", "build", "design", "create", "implement", "draft", "hack", "post", "upload", "submit",

@@ -24,7 +24,7 @@ parse = choice(KEY, VALUES)
 
 WINDOW = 160
 AFFECTION = re.compile(
-    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u|your|ur)\b|happy birthday|best friend|welcome aboard|i love (?:ur|your)\b(?! (?:how|when))"
+    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u|your|ur)\b|bless (?:him|her|them)\b|i love (?:ur|your)\b(?! (?:how|when))"
     r"|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
@@ -47,9 +47,18 @@ def keep(m, value) -> bool:
         at = m.base + m.doc[m.start].idx
         end = m.base + m.doc[m.end - 1].idx + len(m.doc[m.end - 1])
         text = m.block[max(0, at - WINDOW) : end + WINDOW]
-    if AFFECTION.search(text) is not None:
+    if any(_affectionate(text, found) for found in AFFECTION.finditer(text)):
         return False
     return DELIGHT.search(text) is None or _gloating(m)
+
+
+_DENIED = re.compile(r"(?:\bnot|n't|\bnobody(?: is| was)?|\bno one(?: is| was)?|\bnever(?: been)?)\s+(?:\w+\s+)?$", re.I)
+
+
+def _affectionate(text: str, found) -> bool:
+    """An affection marker, unless denied just before it ("I'm not proud of your behaviour", "nobody is
+    proud of your work")."""
+    return _DENIED.search(text[max(0, found.start() - 24):found.start()]) is None
 
 
 _YOURS = SECOND | {"your", "ur", "yours"}
