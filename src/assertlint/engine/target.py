@@ -95,7 +95,8 @@ spec standard rule rules policy framework architecture syntax format layout webs
 thing things stuff move stunt issue issues ticket tickets report question questions complaint
 request requests thread post posts driver drivers function block loop style convention prefix macro
 language tests interface documentation mentality mindset
-take takes opinion opinions claim claims remark remarks rant rants screed article articles editorial tweet tweets
+take takes opinion opinions claim claims statement statements remark remarks rant rants screed article articles editorial
+tweet tweets
 """.split())
 # Things nobody made or owns in a conversation: contempt for them is venting, not judging.
 NOBODYS = frozenset("""
