@@ -392,6 +392,9 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     # a clause reported as a third person's words
     ("She said you always break the build.", "break", True),
     ("He called me an idiot in the meeting.", "idiot", True),
+    # evidence is no speaker: the verdict it "tells" the writer is the writer's own
+    ("The fact that you shipped this tells me you're a terrible engineer.", "terrible", False),
+    ("She told me you're a terrible engineer.", "terrible", True),
     # the future ("going to") and a call beside the clause report nothing
     ("told mum about your debt, she was going to find out anyway", "told", False),
     ("gave your number to my cousin, he'll call you tonight", "gave", False),

@@ -310,11 +310,21 @@ def reported(doc, root) -> bool:
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
             # a passive subject is what is said, not who says it ("If you'd read it, it's answered
             # there"), unless the clause is what was said ("it was said that ...")
-            if (person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj)
+            if (person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj) and not _evidence(subj)
                     and (subj.dep_ != "nsubjpass" or tok.dep_ == "ccomp")):
                 return True
         tok = head
     return False
+
+
+# What tells the writer something is evidence, not a speaker: "the fact that you shipped this tells
+# me you're a terrible engineer" is the writer's own verdict.
+_EVIDENCE = frozenset({"fact", "this", "that", "which", "everything", "evidence", "history", "record", "behaviour",
+                       "behavior", "attitude", "response", "reply", "silence"})
+
+
+def _evidence(subj) -> bool:
+    return subj.lower_ in _EVIDENCE or subj.lemma_ in _EVIDENCE
 
 
 def pointed_at(tok) -> bool:
