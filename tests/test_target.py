@@ -283,6 +283,8 @@ def nlp():
     # an adjective the tagger takes for a name at the start ("Negligent.") is no epithet
     ("The hospital left my dad on a trolley. Negligent.", "Negligent", "exclamation"),
     ("Shit.", "Shit", "exclamation"),
+    ("Fucking amateurs.", "amateurs", "epithet"),  # the tagger reads the swear word as a verb
+    ("Fucking amateurs broke the build again.", "amateurs", "label"),
 ])
 def test_target_classes(nlp, text, word, want):
     doc = nlp(text)

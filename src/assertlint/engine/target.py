@@ -202,7 +202,7 @@ def _target_class(tok) -> str:
         return "reader"
     if tok.pos_ == "INTJ" and tok.i > tok.sent.start and _vocative(tok) and _addressed(tok.sent):
         return "reader"  # "Listen, asshat." (the tagger reads an unknown name as an interjection)
-    for step in (_through_symbol, _nothing_but, _quantity_of, _of_someone, _minds, _trait_of_people,
+    for step in (_sworn_at, _through_symbol, _nothing_but, _quantity_of, _of_someone, _minds, _trait_of_people,
                  _compared_to_reader, _beyond, _rooted_in, _full_of, _like_a, _makes_you, _coordinated,
                  _modifier_of_noun, _modifier_of_modifier, _complement, _verb_subject, _adverb_of_verb):
         found = step(tok)
@@ -211,6 +211,21 @@ def _target_class(tok) -> str:
     if tok.pos_ in ("NOUN", "PROPN", "X", "ADJ"):
         return _own_noun(tok)
     return _verbless(tok)
+
+
+_SWEARING = frozenset({"fucking", "fuckin", "effing", "freaking", "frigging", "bloody", "goddamn", "goddamned", "damn", "damned"})
+
+
+def _sworn_at(tok) -> str | None:
+    """"Fucking amateurs.": a noun the tagger hangs on a swear word read as a verb, with nothing
+    else in the sentence, is an epithet like "Amateurs!" itself."""
+    if tok.lower_ in _SWEARING:  # the swear word itself, as the span's root
+        tok = next((c for c in tok.children if c.dep_ == "dobj"), tok)
+    head = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or head.lower_ not in _SWEARING or head.i != tok.sent.start:
+        return None
+    rest = [t for t in tok.sent if not t.is_punct and t.i not in (head.i, tok.i)]
+    return "epithet" if not rest else None
 
 
 def _made_so(tok) -> bool:
