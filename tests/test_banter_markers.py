@@ -52,6 +52,8 @@ def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
     ("He just can't be bothered to get out of bed on Sundays, bless him.", False),
     ("I'm not proud of your behaviour, you pathetic moron.", True),  # pride denied is none
     ("Nobody is proud of your work, you clown.", True),
+    ("I've never been so proud of you, you crazy idiot.", False),  # "never been so proud" is pride
+    ("Happy birthday, you old goat!", False),
 ])
 def test_pride_counts_only_when_it_is_not_denied(text, flagged):
     import assertlint
