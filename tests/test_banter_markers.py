@@ -54,6 +54,9 @@ def test_delight_softens_only_a_word_said_to_the_reader(text, flagged):
     ("Nobody is proud of your work, you clown.", True),
     ("I've never been so proud of you, you crazy idiot.", False),  # "never been so proud" is pride
     ("Happy birthday, you old goat!", False),
+    ("Happy birthday to the moron who broke prod.", True),  # a birthday aimed past the label
+    ("I'm not that proud of you, you idiot.", True),
+    ("Bless her heart, she's an idiot.", True),
 ])
 def test_pride_counts_only_when_it_is_not_denied(text, flagged):
     import assertlint

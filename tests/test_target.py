@@ -397,6 +397,7 @@ def _assert_category(text: str, category: str, want: bool) -> None:
     # evidence is no speaker: the verdict it "tells" the writer is the writer's own
     ("The fact that you shipped this tells me you're a terrible engineer.", "terrible", False),
     ("She told me you're a terrible engineer.", "terrible", True),
+    ("His reply said you're a terrible engineer.", "terrible", True),  # a reply speaks; only evidence "tells" the writer
     # the future ("going to") and a call beside the clause report nothing
     ("told mum about your debt, she was going to find out anyway", "told", False),
     ("gave your number to my cousin, he'll call you tonight", "gave", False),

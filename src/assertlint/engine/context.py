@@ -258,7 +258,7 @@ def _asserted_later(verb, start: int, end: int, denied) -> bool:
     later = [t for t in verb.subtree if t.i > verb.i]
     if denied is None or denied.lower_ in _READER_WORDS:
         return any(t.lower_ in _READER_WORDS for t in later)
-    return any(t.lemma_ == denied.lemma_ or (denied.pos_ == "PRON" and t.lower_ == denied.lower_) for t in later)
+    return any(t.lemma_ == denied.lemma_ for t in later)
 
 
 _DEGREE = frozenset({"so", "this", "that", "such"})
@@ -310,7 +310,7 @@ def reported(doc, root) -> bool:
             # surprised nobody told me" is the writer's own sentence, however it is parsed)
             # a passive subject is what is said, not who says it ("If you'd read it, it's answered
             # there"), unless the clause is what was said ("it was said that ...")
-            if (person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj) and not _evidence(subj)
+            if (person(subj) == "third" and subj.lower_ not in NEGATORS and not _lets(subj) and not _evidence(subj, head)
                     and (subj.dep_ != "nsubjpass" or tok.dep_ == "ccomp")):
                 return True
         tok = head
@@ -318,13 +318,14 @@ def reported(doc, root) -> bool:
 
 
 # What tells the writer something is evidence, not a speaker: "the fact that you shipped this tells
-# me you're a terrible engineer" is the writer's own verdict.
-_EVIDENCE = frozenset({"fact", "this", "that", "which", "everything", "evidence", "history", "record", "behaviour",
-                       "behavior", "attitude", "response", "reply", "silence"})
+# me you're a terrible engineer" is the writer's own verdict ("his reply said you're a liar" reports).
+_EVIDENCE = frozenset({"fact", "this", "that", "evidence", "history", "record", "behaviour", "behavior", "attitude",
+                       "silence"})
+_SHOWING = frozenset({"tell", "show", "prove", "suggest", "indicate"})
 
 
-def _evidence(subj) -> bool:
-    return subj.lower_ in _EVIDENCE or subj.lemma_ in _EVIDENCE
+def _evidence(subj, verb) -> bool:
+    return verb.lemma_ in _SHOWING and (subj.lower_ in _EVIDENCE or subj.lemma_ in _EVIDENCE)
 
 
 def pointed_at(tok) -> bool:

@@ -1270,7 +1270,7 @@ def _made_by_writer(n) -> bool:
 
 
 _HAD = frozenset({"idea", "ideas", "thought", "thoughts", "opinion", "opinions", "take", "takes", "plan", "plans", "notion",
-                  "hunch", "instinct", "theory", "moment", "question", "questions"})
+                  "hunch", "instinct", "theory"})
 
 
 def _made_by_me(verb, n) -> bool:

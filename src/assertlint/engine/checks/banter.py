@@ -24,7 +24,7 @@ parse = choice(KEY, VALUES)
 
 WINDOW = 160
 AFFECTION = re.compile(
-    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u|your|ur)\b|bless (?:him|her|them)\b|happy birthday|i love (?:ur|your)\b(?! (?:how|when))"
+    r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|adore (?:you|u)|proud of (?:you|u|your|ur)(?! \w+ if\b| if\b)|bless (?:him|her|them)(?! heart)|happy birthday(?! to (?:the|that|this)\b)|i love (?:ur|your)\b(?! (?:how|when))"
     r"|ily|ilysm|ilu|affectionately|lovingly|with love|fav(?:ou?rite)? (?:person|human)|bestie"
     r"|we(?:'ve| have) all been there|happens to the best of us|(?:you|u|ya) (?:absolute |total |utter )?legend"
     r"|jk|j/k|just kidding|only kidding|just joking|only joking|just messing(?: with (?:you|u|ya))?|just teasing"
@@ -52,7 +52,8 @@ def keep(m, value) -> bool:
     return DELIGHT.search(text) is None or _gloating(m)
 
 
-_DENIED = re.compile(r"(?:\bnot|n't|\bnobody(?: is| was)?|\bno one(?: is| was)?|\bnever(?: been)?)\s+(?:(?!(?:so|more|as|this|that|ever)\b)\w+\s+)?$", re.I)
+_DENIED = re.compile(r"(?:(?:\bnot|n't|\bnobody(?: is| was)?|\bno one(?: is| was)?)\s+(?:\w+\s+)?"
+                     r"|\bnever(?: been)?\s+(?:(?!(?:so|more|as|ever)\b)\w+\s+)?)$", re.I)
 
 
 def _affectionate(text: str, found) -> bool:
