@@ -138,9 +138,21 @@ def _vocative(subj, verb) -> bool:
             and (subj.lower_ in OPENERS or subj.pos_ == "PROPN") and subj.lower_ not in SECOND)
 
 
+# Orders the tagger can misread as a name when they open the sentence: "Quit whining" tagged "Quit"/PROPN
+_ORDER_OPENERS = frozenset({"quit", "stop", "cut", "drop"})
+
+
 def subject_person(verb) -> str:
     subj = subject_of(verb)
-    return "none" if subj is None else person(subj)
+    if subj is None or _order_misread(subj, verb):
+        return "none"
+    return person(subj)
+
+
+def _order_misread(subj, verb) -> bool:
+    """"Quit whining about it": an order whose verb the tagger took for a name heading a gerund."""
+    return (subj.i == subj.sent.start and subj.tag_ == "NNP" and subj.lower_ in _ORDER_OPENERS
+            and verb.tag_ == "VBG" and verb.i == subj.i + 1)
 
 
 def negated(verb, start: int, end: int) -> bool:

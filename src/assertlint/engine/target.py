@@ -55,6 +55,7 @@ programmer programmers engineer engineers manager managers staff employee employ
 company companies lot bunch crowd individual individuals human humans fan fans boss colleague colleagues
 op issuer reporter reporters poster posters submitter submitters commenter commenters requester asker
 highness majesty lordship ladyship excellency eminence holiness being beings
+contractor contractors consultant consultants intern interns exec execs executive executives hr
 """.split())
 # Groups of people by politics or civic role ("stupid voters", "these ignorant bureaucrats", "dumb
 # liberals"): a verdict on them lands on people, as on "stupid people". Professions and audiences
