@@ -191,7 +191,19 @@ def merge_hyphenated(doc, words: frozenset) -> None:
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
-                retokenizer.merge(span)
+                retokenizer.merge(span, attrs=_describing(span))
+
+
+# "a half-assed release", "the code is brain-damaged": a compound that describes a noun is an
+# adjective, whatever tag its last part had alone ("assed" VBN, "damaged" VBN)
+_DESCRIBING_DEPS = frozenset({"amod", "acomp"})
+
+
+def _describing(span) -> dict:
+    root = span.root
+    if root.dep_ in _DESCRIBING_DEPS and root.pos_ != "ADJ":
+        return {"POS": "ADJ", "TAG": "JJ"}
+    return {}
 
 
 def _hyphenated_end(doc, i: int, n: int, words: frozenset) -> int:
