@@ -313,8 +313,7 @@ def reported(doc, root) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if _reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")) \
-                and not pointed_at(tok):
+        if _reported_by(head, tok):
             subj = subject_of(head)
             if subj is None:
                 return _told_by_another(head, tok)
@@ -327,6 +326,19 @@ def reported(doc, root) -> bool:
                 return True
         tok = head
     return False
+
+
+def _reported_by(head, tok) -> bool:
+    """Is `tok` what the reporting verb `head` says ("said you ...", "described him as ...")?"""
+    return (_reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as"))
+            and not pointed_at(tok) and not _perceived(head))
+
+
+def _perceived(verb) -> bool:
+    """"you're griefing on purpose, everyone can tell": "tell" with "can" and nobody told is seeing, not
+    saying."""
+    return (verb.lemma_ == "tell" and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children)
+            and not any(c.dep_ in ("dative", "iobj", "dobj") for c in verb.children))
 
 
 # What tells the writer something is evidence, not a speaker: "the fact that you shipped this tells
