@@ -331,14 +331,15 @@ def reported(doc, root) -> bool:
 def _reported_by(head, tok) -> bool:
     """Is `tok` what the reporting verb `head` says ("said you ...", "described him as ...")?"""
     return (_reports(head, tok) and (tok.dep_ in _REPORTED_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as"))
-            and not pointed_at(tok) and not _perceived(head))
+            and not pointed_at(tok) and not _perceived(head, tok))
 
 
-def _perceived(verb) -> bool:
+def _perceived(verb, tok) -> bool:
     """"you're griefing on purpose, everyone can tell": "tell" with "can" and nobody told is seeing, not
-    saying."""
+    saying ("dogs can tell when you're a liar" asserts nothing: a condition, still left alone)."""
     return (verb.lemma_ == "tell" and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children)
-            and not any(c.dep_ in ("dative", "iobj", "dobj") for c in verb.children))
+            and not any(c.dep_ in ("dative", "iobj", "dobj") for c in verb.children)
+            and not any(c.lower_ in ("when", "if", "whether") for c in tok.children))
 
 
 # What tells the writer something is evidence, not a speaker: "the fact that you shipped this tells
