@@ -177,8 +177,9 @@ def hyphenated_words(rules) -> frozenset:
 
 def merge_hyphenated(doc, words: frozenset) -> None:
     """Merge "brain", "-", "dead" (written with no spaces) into one token "brain-dead" when the
-    rules name that word; the merged token keeps the span root's tag and place in the parse, and
-    its offsets are the words' own, so findings still point at what was typed."""
+    rules name that word; the merged token keeps the span root's place in the parse (its tag too,
+    unless it describes a noun: _describing), its lemma is the word as written, and its offsets are
+    the words' own, so findings still point at what was typed."""
     spans = []
     i, n = 0, len(doc)
     while i < n - 2:
@@ -194,16 +195,17 @@ def merge_hyphenated(doc, words: frozenset) -> None:
                 retokenizer.merge(span, attrs=_describing(span))
 
 
-# "a half-assed release", "the code is brain-damaged": a compound that describes a noun is an
-# adjective, whatever tag its last part had alone ("assed" VBN, "damaged" VBN)
+# "a half-assed release", "the code is half-assed": a compound that describes a noun is an
+# adjective, whatever tag its last part had alone ("assed" VBN)
 _DESCRIBING_DEPS = frozenset({"amod", "acomp"})
 
 
 def _describing(span) -> dict:
+    attrs = {"LEMMA": span.text.lower()}
     root = span.root
     if root.dep_ in _DESCRIBING_DEPS and root.pos_ != "ADJ":
-        return {"POS": "ADJ", "TAG": "JJ"}
-    return {}
+        attrs.update(POS="ADJ", TAG="JJ")
+    return attrs
 
 
 def _hyphenated_end(doc, i: int, n: int, words: frozenset) -> int:

@@ -150,9 +150,11 @@ def subject_person(verb) -> str:
 
 
 def _order_misread(subj, verb) -> bool:
-    """"Quit whining about it": an order whose verb the tagger took for a name heading a gerund."""
-    return (subj.i == subj.sent.start and subj.tag_ == "NNP" and subj.lower_ in _ORDER_OPENERS
-            and verb.tag_ == "VBG" and verb.i == subj.i + 1)
+    """"Quit whining about it", "Quit complaining and fix it": an order whose verb the tagger took for a
+    noun heading the gerund right after it."""
+    gerund = subj.head
+    return (subj.i == subj.sent.start and subj.tag_ in ("NNP", "NN") and subj.lower_ in _ORDER_OPENERS
+            and gerund.tag_ == "VBG" and gerund.i == subj.i + 1)
 
 
 def negated(verb, start: int, end: int) -> bool:
@@ -334,10 +336,16 @@ def _reported_by(head, tok) -> bool:
             and not pointed_at(tok) and not _perceived(head, tok))
 
 
+_ANYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "we", "you", "all", "y'all"})
+
+
 def _perceived(verb, tok) -> bool:
-    """"you're griefing on purpose, everyone can tell": "tell" with "can" and nobody told is seeing, not
-    saying ("dogs can tell when you're a liar" asserts nothing: a condition, still left alone)."""
-    return (verb.lemma_ == "tell" and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children)
+    """"you're griefing on purpose, everyone can tell": "tell" with "can", said of everyone and nobody told,
+    is seeing, not saying ("she could tell he was a liar" still reports her; "anyone can tell when you're a
+    liar" asserts nothing: a condition, still left alone)."""
+    subj = subject_of(verb)
+    return (verb.lemma_ == "tell" and subj is not None and subj.lower_ in _ANYONE
+            and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
             and not any(c.dep_ in ("dative", "iobj", "dobj") for c in verb.children)
             and not any(c.lower_ in ("when", "if", "whether") for c in tok.children))
 

@@ -1110,7 +1110,7 @@ def _noun_class(n) -> str:
 # Where characters live: "the villain in that show", "the dad from the book", "the guy on that sitcom"
 FICTION = frozenset("""
 movie movies film films book books novel novels play musical sitcom sitcoms cartoon cartoons anime manga
-comic comics sequel episode episodes western westerns opera screenplay fable fairytale novella trilogy
+comic comics sequel western westerns screenplay fable fairytale novella trilogy
 """.split())
 
 

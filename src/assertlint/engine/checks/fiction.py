@@ -23,16 +23,25 @@ _CHARACTERS = frozenset({"villain", "villains", "protagonist", "protagonists", "
 _CHARACTER_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
+# A play can be a move in a game ("in that play, the ref was ..."): it does not open a story frame
+_NOT_FRAMES = frozenset({"play"})
+# Words that say a character's story is being discussed ("the villain's monologue ... best scenes")
+_STORY_CUES = FICTION | {"scene", "scenes", "monologue", "plot", "chapter", "chapters", "series", "season", "story", "ending"}
+
+
 def _story_frame(sent) -> bool:
     """"In the novel, ...", "In that old western the sheriff ...": the sentence opens inside a story."""
     first = sent[0]
     if first.lower_ != "in":
         return False
-    return any(o.dep_ == "pobj" and o.lemma_.lower() in FICTION and o.i - first.i <= 4 for o in first.children)
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in FICTION and o.lemma_.lower() not in _NOT_FRAMES
+               and o.i - first.i <= 4 for o in first.children)
 
 
 def _about_character(sent) -> bool:
-    return any(t.lower_ in _CHARACTERS and t.dep_ in _CHARACTER_DEPS for t in sent)
+    """The story's villain or narrator is talked about, and the sentence says it is a story."""
+    return (any(t.lower_ in _CHARACTERS and t.dep_ in _CHARACTER_DEPS for t in sent)
+            and any(t.lemma_.lower() in _STORY_CUES for t in sent))
 
 
 def keep(m, value) -> bool:
