@@ -144,12 +144,12 @@ _ORDER_OPENERS = frozenset({"quit", "stop", "cut", "drop"})
 
 def subject_person(verb) -> str:
     subj = subject_of(verb)
-    if subj is None or _order_misread(subj, verb):
+    if subj is None or _order_misread(subj):
         return "none"
     return person(subj)
 
 
-def _order_misread(subj, verb) -> bool:
+def _order_misread(subj) -> bool:
     """"Quit whining about it", "Quit complaining and fix it": an order whose verb the tagger took for a
     noun heading the gerund right after it."""
     gerund = subj.head
@@ -343,8 +343,10 @@ def _perceived(verb, tok) -> bool:
     """"you're griefing on purpose, everyone can tell": "tell" with "can", said of everyone and nobody told,
     is seeing, not saying ("she could tell he was a liar" still reports her; "anyone can tell when you're a
     liar" asserts nothing: a condition, still left alone)."""
+    if verb.lemma_ != "tell":
+        return False
     subj = subject_of(verb)
-    return (verb.lemma_ == "tell" and subj is not None and subj.lower_ in _ANYONE
+    return (subj is not None and subj.lower_ in _ANYONE
             and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
             and not any(c.dep_ in ("dative", "iobj", "dobj") for c in verb.children)
             and not any(c.lower_ in ("when", "if", "whether") for c in tok.children))
