@@ -16,6 +16,7 @@ class RawMatch:
     end: int
     refs: dict  # template name → token index ("0", "1", ... or a dependency node's RIGHT_ID)
     message: str | None = None  # the pattern's own message
+    pattern: int = -1  # index into the rule's patterns (or its exceptions, when `exception`)
 
 
 class _RuleMatchers:
@@ -36,7 +37,7 @@ class CompiledRules:
     def __init__(self, rules: list[Rule], nlp) -> None:
         self.rules = rules
         self._nlp = nlp
-        self._keys: dict[int, tuple[int, bool, Pattern]] = {}
+        self._keys: dict[int, tuple[int, bool, int, Pattern]] = {}
         self._per_rule: list[_RuleMatchers | None] = [None] * len(rules)
         self._hyphenated: frozenset | None = None
 
@@ -62,7 +63,7 @@ class CompiledRules:
             for pi, pat in enumerate(patterns):
                 key = f"{rule.id}{'!' if exc else '#'}{pi}"
                 kid = vocab.strings.add(key)
-                self._keys[kid] = (ri, exc, pat)
+                self._keys[kid] = (ri, exc, pi, pat)
                 try:
                     if pat.kind == "phrases":
                         if m.phrase is None:
@@ -110,19 +111,19 @@ class CompiledRules:
             m = self._matchers(ri)
             if m.phrase is not None:
                 for kid, s, e in m.phrase(doc):
-                    _, exc, pat = keys[kid]
-                    out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}, pat.message))
+                    _, exc, pi, pat = keys[kid]
+                    out.append(RawMatch(ri, exc, s, e, {str(i): s + i for i in range(e - s)}, pat.message, pi))
             if m.matcher is not None:
                 for kid, s, e in m.matcher(doc):
-                    _, exc, pat = keys[kid]
+                    _, exc, pi, pat = keys[kid]
                     # "last": the final token, whatever optional tokens came before it
                     refs = {**{str(i): s + i for i in range(e - s)}, "last": e - 1}
-                    out.append(RawMatch(ri, exc, s, e, refs, pat.message))
+                    out.append(RawMatch(ri, exc, s, e, refs, pat.message, pi))
             if m.dep is not None:
                 for kid, toks in m.dep(doc):
-                    _, exc, pat = keys[kid]
+                    _, exc, pi, pat = keys[kid]
                     refs = {node["RIGHT_ID"]: t for node, t in zip(pat.value, toks)}
-                    out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs, pat.message))
+                    out.append(RawMatch(ri, exc, min(toks), max(toks) + 1, refs, pat.message, pi))
         return out
 
 
