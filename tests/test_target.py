@@ -38,6 +38,9 @@ def nlp():
     ("That kind of crap happens to everyone.", "crap", "label"),
     ("Your inbox is full of garbage again.", "garbage", "label"),
     ("Sounds like you are the stupid one.", "stupid", "reader"),
+    # "people like ..." takes its owner from who they are like: the reader, or the writer's own kind
+    ("This is no place for lazy people like you.", "lazy", "reader"),
+    ("The sentence needs rephrasing for dumb people like me.", "dumb", "self"),
     # "the X one" stands for a thing said before; "no one" and "that one" do not
     ("The expensive one is useless for beginners.", "useless", "thing"),
     ("No one is that stupid.", "stupid", "person"),

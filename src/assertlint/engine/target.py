@@ -1079,13 +1079,14 @@ def _children_class(n) -> tuple[str | None, str | None]:
 
 
 def _prep_class(prep) -> str | None:
-    """Whose a noun is, from a preposition on it: "people like you", "idiots like him" (the reader
-    only); "the rude reply from @sam", "the ugly patch by Tom" (whoever it is from)."""
+    """Whose a noun is, from a preposition on it: "people like you" (the reader), "dumb people like
+    me" (the writer's own kind), not "idiots like him"; "the rude reply from @sam", "the ugly patch
+    by Tom" (whoever it is from)."""
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if obj is None:
         return None
     if prep.lower_ == "like":
-        return "reader" if obj.lower_ in SECOND_GROUPS else None
+        return "reader" if obj.lower_ in SECOND_GROUPS else "self" if obj.lower_ in FIRST else None
     if prep.lower_ in ("from", "by") and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD | FIRST):
         found = _noun_class(obj)
         return found if found in ("reader", "person", "named", "self") else None
