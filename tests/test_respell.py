@@ -7,7 +7,7 @@ import time
 import pytest
 
 from assertlint.source.markup import prose_blocks
-from assertlint.source.respell import _ARE, _YOUR_ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, Respeller, _candidates
+from assertlint.source.respell import _ARE, _SHOUTED_CONTRACTION, _YOUR_ARE, _CAPS4, _CAPS_WORD, _HIT, _LONE_UR, _SHOUT, _STAND_IN, _TRIPLE, _YOU, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, Respeller, _candidates
 
 VOCAB = ["moron", "idiot", "stupid", "fuck", "fucking", "shit", "asshole", "bitchy", "loser", "disgusting", "einstein", "karen"]
 MASKED = ["fuck", "fucking", "shit", "bitch", "bitchy", "asshole", "damn"]
@@ -80,6 +80,10 @@ def respell():
     ("I. D. I. O. T.", "idiot."),  # letters spelled out, into a word the rules know
     ("great 👏 job 👏 breaking 👏 prod", "great job breaking prod"),  # applause between the words
     ("nice👏work👏everyone", "nice work everyone"),
+    # one shouted contraction among lower-case words: lowered, so the tokenizer splits it
+    ("I DON'T care what you think", "I don't care what you think"),
+    ("You CANT even read, and YOU'RE late", "You can't even read, and you're late"),
+    ("Stop it or I'LL report you. Y'ALL are done.", "Stop it or I'll report you. y'all are done."),
 ])
 def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     (prose,) = prose_blocks(typed)
@@ -109,6 +113,7 @@ def test_typed_words_become_the_words_the_rules_know(respell, typed, meant):
     "Signed, P. I. G. Smith. Ask. Sam. Thanks. Bye.",  # initials; two sentences that are no order
     "Not. Even. Close! Sorry.",  # a run keeps one mark throughout
     "Great job 👏 and thanks 👏👏",  # applause after the words, not between them
+    "MCDONALD'S, the IM team, my ID, WONDERS and CAN'TALOUPE",  # no contraction: a possessive, words, a typo
 ])
 def test_everything_else_is_left_alone(respell, text):
     (prose,) = prose_blocks(text)
@@ -136,7 +141,16 @@ def test_the_linter_flags_the_typed_word_and_points_at_it():
         assert any(f.text == word for f in found), (text, [f.text for f in found])
 
 
-@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _CAPS_WORD, _YOU, _YOUR_ARE, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
+def test_a_shouted_contraction_is_matched_and_reported_as_typed():
+    import assertlint
+
+    for text, category, span in [("I DON'T care what you think.", "stonewalling", "I DON'T care what you think"),
+                                 ("You CANT even read.", "judging", "You CANT even read")]:
+        found = [f for f in assertlint.check(text) if f.category == category]
+        assert [f.text for f in found] == [span], (text, [(f.rule, f.text) for f in assertlint.check(text)])
+
+
+@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _SHOUTED_CONTRACTION, _CAPS_WORD, _YOU, _YOUR_ARE, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
 def test_respelling_patterns_stay_linear(pattern):
     """A pathological token (letters, digits and stand-ins in one 200 kB run) costs about ten
     times a 20 kB one, never a hundred times: no pattern here backtracks."""

@@ -123,6 +123,14 @@ _ITS_LETS = re.compile(
     r"(?<![\w'@/.\-])(?:[Ii]ts(?= (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|"
     r"always|never|really|so|too|because|just|all|a|an|the|your|my|time)\b)|[Ll]ets(?= (?:just|be|not|face|agree|hope)\b))")
 RESPELLED_BARE = frozenset(_BARE)  # what the prose never holds typed without its apostrophe (in lower case)
+# One shouted contraction among lower-case words ("I DON'T care", "You CANT even read"): the tokenizer
+# splits a contraction only in lower or title case, so the rules would meet "DON'T" as one word.
+# Lowered, like a longer shout. Only forms that are no other word: not a possessive ("MCDONALD'S"),
+# not "IM" (instant messaging) or "ID".
+_SHOUTED_CONTRACTION = re.compile(
+    r"(?<![\w'@/.\-])(?:[A-Z]{1,8}N'T|(?:YOU|WE|THEY)'(?:RE|VE|LL|D)|I'(?:M|LL|VE|D)|"
+    r"(?:IT|THAT|WHAT|WHO|HE|SHE|THERE|LET)'S|Y'ALL|"
+    r"(?:DO|DOES|DID|IS|ARE|WAS|WERE|CA|COULD|WOULD|SHOULD|HAVE|HAS|HAD|WO)NT|YOURE|THEYRE)(?![\w'@/\-])")
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 # chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
 # nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
@@ -242,9 +250,7 @@ class Respeller:
         prose = straighten(prose)
         text = prose.text
         swaps: list[tuple[int, int, str]] = []
-        shouted: list[tuple[int, int, str]] = []
-        if _CAPS4.search(text):
-            self._shouting(text, shouted)
+        shouted = self._shouted(text)
         # chat typing is read in the shout lowered ("UR SO BAD" -> "you're so bad"); where both
         # respell a word, the chat reading wins (_disjoint keeps the first of two equal swaps)
         _chat_swaps(_lowered(text, shouted) if shouted else text, swaps)
@@ -274,6 +280,16 @@ class Respeller:
         for m in _TRAILING_NAME.finditer(text):
             if m.group(1).lower() not in self.named:
                 swaps.append((m.start(), m.end(), ""))
+
+    def _shouted(self, text: str) -> list[tuple[int, int, str]]:
+        """Shouted words lowered: a run of them, one the rules know, one contraction."""
+        shouted: list[tuple[int, int, str]] = []
+        caps = _CAPS4.search(text) is not None
+        if caps:
+            self._shouting(text, shouted)
+        if caps or "'" in text:
+            shouted.extend(_shouted_contractions(text))
+        return shouted
 
     def _shouting(self, text: str, swaps: list) -> None:
         for m in _SHOUT.finditer(text):  # every shouted word lowered (and respelled) on its own
@@ -449,6 +465,16 @@ def _set_off(text: str, m) -> tuple[int, int, str]:
     if end + 1 < len(text) and text[end] == " " and text[end + 1].isalpha():
         word += ","
     return start, end, word
+
+
+def _shouted_contractions(text: str) -> list[tuple[int, int, str]]:
+    """Each contraction typed in capitals, lowered and given its apostrophe ("DONT" -> "don't")."""
+    out = []
+    for m in _SHOUTED_CONTRACTION.finditer(text):
+        low = m.group().lower()
+        low = _BARE.get(low, low)
+        out.append((m.start(), m.end(), "I" + low[1:] if low.startswith("i'") else low))
+    return out
 
 
 def _bare(word: str) -> str:
