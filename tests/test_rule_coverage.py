@@ -1,5 +1,5 @@
 """Every rule's examples exercise all of the rule: each pattern is reached by one of its `flag`
-examples, and each exception is what keeps one of its `clean` examples clean.
+examples, and each exception meets, in one of its `clean` examples, a match it cancels.
 
 test_rule_examples.py proves that the examples come out right; this proves that they test
 something. A pattern no flag example reaches may be dead (a word the tokenizer never produces as
@@ -7,7 +7,9 @@ one token, an exception of the same rule that always cancels it) and nothing wou
 exception no clean example needs may cancel nothing, or cancel far more than its comment says,
 and nothing would notice either. "Reached" means the pattern's matcher matched in the example,
 whatever the checks then decided (test_rule_examples.py checks the outcome); "used" means the
-exception overlapped a match of one of the rule's patterns in the example.
+exception overlapped a match of one of the rule's patterns in the example. (That shows what the
+exception is for; it does not prove the example needs it: another exception or a check may reject
+the same match too.)
 """
 from __future__ import annotations
 
@@ -91,11 +93,11 @@ def test_every_pattern_is_reached_by_a_flag_example(rule):
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.exceptions], ids=[r.id for r in RULES if r.exceptions])
-def test_every_exception_keeps_a_clean_example_clean(rule):
+def test_every_exception_cancels_a_match_in_a_clean_example(rule):
     missing = unused_exceptions(rule)
     assert not missing, (
-        f"{rule.id}: no clean example needs these exceptions; add one that a pattern matches and the "
-        f"exception cancels, or remove the exception if it cancels nothing:\n"
+        f"{rule.id}: these exceptions cancel no match in any clean example; add one that a pattern "
+        f"matches and the exception cancels, or remove the exception if it can cancel nothing:\n"
         f"{_listed(rule, 'exceptions', missing, rule.exceptions)}")
 
 

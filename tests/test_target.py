@@ -41,6 +41,7 @@ def nlp():
     # "people like ..." takes its owner from who they are like: the reader, or the writer's own kind
     ("This is no place for lazy people like you.", "lazy", "reader"),
     ("The sentence needs rephrasing for dumb people like me.", "dumb", "self"),
+    ("The sentence needs rephrasing for dumb people like me and you.", "dumb", "reader"),
     # "the X one" stands for a thing said before; "no one" and "that one" do not
     ("The expensive one is useless for beginners.", "useless", "thing"),
     ("No one is that stupid.", "stupid", "person"),

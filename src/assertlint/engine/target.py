@@ -1085,8 +1085,9 @@ def _prep_class(prep) -> str | None:
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if obj is None:
         return None
-    if prep.lower_ == "like":
-        return "reader" if obj.lower_ in SECOND_GROUPS else "self" if obj.lower_ in FIRST else None
+    if prep.lower_ == "like":  # "people like me and you" take in the reader
+        likes = {obj.lower_, *(c.lower_ for c in obj.conjuncts)}
+        return "reader" if likes & SECOND_GROUPS else "self" if obj.lower_ in FIRST else None
     if prep.lower_ in ("from", "by") and (obj.text.startswith("@") or obj.pos_ == "PROPN" or obj.lower_ in SECOND_GROUPS | THIRD | FIRST):
         found = _noun_class(obj)
         return found if found in ("reader", "person", "named", "self") else None

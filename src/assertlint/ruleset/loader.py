@@ -249,7 +249,7 @@ def _patterns(items, where: str, fail, lexicons) -> tuple[Pattern, ...]:
 _TOKEN_ATTRS = {
     "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "MORPH", "DEP", "SHAPE", "ENT_TYPE", "NORM",
     "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
-    "IS_STOP", "IS_SENT_START", "LIKE_NUM", "LENGTH", "OP", "REGEX",
+    "IS_STOP", "IS_SENT_START", "LIKE_NUM", "LENGTH", "OP", "REGEX", "SPACY",
 }
 
 

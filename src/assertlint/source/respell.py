@@ -123,14 +123,14 @@ _ITS_LETS = re.compile(
     r"(?<![\w'@/.\-])(?:[Ii]ts(?= (?:been|gonna|not|going|getting|ok|okay|fine|true|over|done|like|literally|actually|"
     r"always|never|really|so|too|because|just|all|a|an|the|your|my|time)\b)|[Ll]ets(?= (?:just|be|not|face|agree|hope)\b))")
 RESPELLED_BARE = frozenset(_BARE)  # what the prose never holds typed without its apostrophe (in lower case)
-# One shouted contraction among lower-case words ("I DON'T care", "You CANT even read"): the tokenizer
+# A shouted contraction ("I DON'T care", "You CANT even read", "or I'LL report you"): the tokenizer
 # splits a contraction only in lower or title case, so the rules would meet "DON'T" as one word.
-# Lowered, like a longer shout. Only forms that are no other word: not a possessive ("MCDONALD'S"),
-# not "IM" (instant messaging) or "ID".
+# Lowered, like a longer shout ("IT'S" and the other 's forms are split already). Only forms that
+# are no other word: not "IM" (instant messaging) or "ID".
+_SHOUTED_BARE = sorted(w.upper() for w in _BARE if w.endswith("nt") or w in ("youre", "theyre"))
 _SHOUTED_CONTRACTION = re.compile(
-    r"(?<![\w'@/.\-])(?:[A-Z]{1,8}N'T|(?:YOU|WE|THEY)'(?:RE|VE|LL|D)|I'(?:M|LL|VE|D)|"
-    r"(?:IT|THAT|WHAT|WHO|HE|SHE|THERE|LET)'S|Y'ALL|"
-    r"(?:DO|DOES|DID|IS|ARE|WAS|WERE|CA|COULD|WOULD|SHOULD|HAVE|HAS|HAD|WO)NT|YOURE|THEYRE)(?![\w'@/\-])")
+    r"(?<![\w'@/.\-])(?:[A-Z]{1,8}N'T|(?:YOU|WE|THEY)'(?:RE|VE|LL|D)|I'(?:M|LL|VE|D)|Y'ALL|"
+    + "|".join(_SHOUTED_BARE) + r")(?![\w'@/\-])")
 _BARE_WORD = re.compile(r"(?<![\w'@/.\-])(?:" + "|".join(_BARE) + r")(?![\w'@/\-])", re.I)
 # chat particles ("lol", "tbh", "ngl") run into the clause around them and the tagger makes them its
 # nouns ("your code is garbage lol": "garbage" becomes a compound of "lol"); set off by commas, as a
