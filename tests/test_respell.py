@@ -150,7 +150,39 @@ def test_a_shouted_contraction_is_matched_and_reported_as_typed():
         assert [f.text for f in found] == [span], (text, [(f.rule, f.text) for f in assertlint.check(text)])
 
 
-@pytest.mark.parametrize("pattern", [_HIT, _SHOUT, _SHOUTED_CONTRACTION, _CAPS_WORD, _YOU, _YOUR_ARE, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
+SWEARING = Respeller(VOCAB, MASKED, swearing=["fucking", "damn", "bloody"], judged=["lazy", "useless", "dramatic"])
+
+
+@pytest.mark.parametrize("typed,meant", [
+    ("you are fucking useless", "you are useless"),  # before an adjective the rules judge people by
+    ("stop being so damn lazy", "stop being so lazy"),
+    ("Don't be so Fucking dramatic", "Don't be so dramatic"),
+    ("I'm fucking done talking to you", "I'm done talking to you"),  # between a subject's auxiliary and its verb
+    ("I'll bloody report you", "I'll report you"),
+    ("your code is fucking broken", "your code is fucking broken"),  # kept: the swearing is what a rule reads
+    ("you fucking idiot", "you fucking idiot"),
+    ("that was a damn good catch", "that was a damn good catch"),
+    ("the fucking lazy loader", "the lazy loader"),  # left out, and the rules still judge "lazy" of code alone
+])
+def test_a_swear_word_used_as_an_intensifier_is_left_out_of_the_parse(typed, meant):
+    (prose,) = prose_blocks(typed)
+    out = SWEARING(prose)
+    assert out.text == meant
+    if meant != typed:  # what is left maps back to what was typed
+        i = out.text.index(meant.split()[-1])
+        assert typed[out.source_start(i):] == typed[typed.rindex(meant.split()[-1]):]
+
+
+def test_the_linter_reads_past_an_intensifying_swear_word():
+    import assertlint
+
+    for text, category in [("You are fucking useless.", "judging"), ("Stop being so damn lazy.", "judging"),
+                           ("I'm fucking done talking to you.", "stonewalling")]:
+        found = [f for f in assertlint.check(text) if f.category == category]
+        assert found and found[0].text.split()[0] == text.split()[0], (text, [(f.rule, f.text) for f in assertlint.check(text)])
+
+
+@pytest.mark.parametrize("pattern", [SWEARING._swearing, _HIT, _SHOUT, _SHOUTED_CONTRACTION, _CAPS_WORD, _YOU, _YOUR_ARE, _ILL, _ITS_LETS, _FUTURE, _IF_NOT, _ARE, _CAPS4, _LONE_UR, _STAND_IN, _TRIPLE, "candidates"])
 def test_respelling_patterns_stay_linear(pattern):
     """A pathological token (letters, digits and stand-ins in one 200 kB run) costs about ten
     times a 20 kB one, never a hundred times: no pattern here backtracks."""

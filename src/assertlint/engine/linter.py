@@ -21,6 +21,11 @@ from .checks._match import MatchContext
 from .merge import select_groups
 from .triggers import COMMON, gate_for, rule_words
 
+# The lexicons of adjectives the rules judge a person or their work by: a swear word said before one
+# of them is an intensifier, and the respeller leaves it out of the parse (source/respell.py)
+JUDGED_ADJECTIVES = ("person_insult_adjectives", "insult_adjectives", "reader_only_adjectives", "behaviour_adjectives",
+                     "conduct_only_adjectives", "ambiguous_adjectives", "quality_contempt")
+
 MAX_UNIT_CHARS = 1000  # one parse at most this long: bounded memory on any input
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 _TEMPLATE_REF = re.compile(r"\{([A-Za-z0-9_]+(?:\.(?:lemma|lower))?)\}")  # {node}, {node.lemma}
@@ -196,7 +201,9 @@ class Engine:
         self.gate = gate_for(self.rules) if gate else None
         self.jobs = jobs  # 0: automatic
         vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
-        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON, rule_words(self.rules))
+        judged = {w for name in JUDGED_ADJECTIVES for w in self.lexicons.get(name, ())}
+        self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON, rule_words(self.rules),
+                                 self.lexicons.get("swear_intensifiers", ()), judged)
         self._compiled = None
         self.parsed_units = 0
         self._quote_cache: tuple = (None, [])

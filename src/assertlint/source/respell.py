@@ -1,7 +1,7 @@
 """Undo how people type before the parser reads the prose: leetspeak ("m0ron", "1diot"), masked
-swear words ("f**k", "sh*t", "a$$hole"), stretched letters ("stuuupid") and shouting ("YOU ARE
-SO LAZY"), so that rules written for "moron" also catch "m0ron", and the tagger sees a word it
-knows.
+swear words ("f**k", "sh*t", "a$$hole"), stretched letters ("stuuupid"), shouting ("YOU ARE
+SO LAZY") and swear words used as intensifiers ("you're fucking useless"), so that rules written
+for "moron" also catch "m0ron", and the tagger sees a word it knows.
 
 A word is respelled only into a word the rules know (the `vocabulary`, drawn from the rule
 lexicons), so "mp3", "k8s", "x86" and "$HOME" are left alone. A respelled word becomes a synthetic
@@ -183,7 +183,7 @@ class Respeller:
     """Respells typed-around words into words of `vocabulary`. `masked` lists the words people
     mask with * or #, most likely first: "f**k" -> the first of them that fits ("fuck")."""
 
-    def __init__(self, vocabulary, masked=(), common=(), named=()) -> None:
+    def __init__(self, vocabulary, masked=(), common=(), named=(), swearing=(), judged=()) -> None:
         self.vocabulary = frozenset(w.lower() for w in vocabulary if w.isalpha())
         # every word the rules name (a trailing "Einstein" is what a rule reads, not a name to drop)
         self.named = frozenset(w.lower() for w in named) | self.vocabulary
@@ -191,6 +191,17 @@ class Respeller:
         self.common = frozenset(w.lower() for w in common if w.isalpha()) | STRETCHED_COMMON
         self.masked = tuple(w.lower() for w in masked if w.isalpha())
         self._by_shape: dict[tuple[int, str], list[str]] = {}
+        # a swear word used as an intensifier before an adjective the rules judge people by ("you're
+        # fucking useless", "stop being so damn lazy") is left out of the parse: the tagger reads
+        # "fucking" there as the sentence's verb, and the adjective loses its subject
+        self.judged = frozenset(w.lower() for w in judged)
+        words = sorted({w.lower() for w in swearing if w.isalpha()}, key=len, reverse=True)
+        # and so is one between a subject and its auxiliary and the verb ("I'm fucking done talking to
+        # you", "I'll bloody report you"): the rules' phrases read the sentence without it
+        self._swearing = re.compile(
+            r"(?:\b(?:i'm|i am|you're|you are|we're|we are|i'll|i will|we'll|we will|you'll|i've|we've)[ \t]++)?"
+            r"(\b(?:" + "|".join(words) + r")[ \t]++)(?=([A-Za-z][A-Za-z-]*+))", re.I) if words else None
+        self._swear_look = re2.compile(r"(?i)\b(?:" + "|".join(words) + r")\b") if words else None  # a cheap first look
         for w in self.masked:
             self._by_shape.setdefault((len(w), w[0]), []).append(w)
 
@@ -257,10 +268,7 @@ class Respeller:
         if ", " in text:
             self._trailing_names(text, swaps)
         swaps.extend(shouted)
-        if "*" in text or "_" in text:
-            for m in _EMPHASIS.finditer(text):
-                swaps.append((m.start(), m.start(2), ""))
-                swaps.append((m.end(2), m.end(), ""))
+        self._left_out(text, swaps)
         if _STAND_IN.search(text) or _TRIPLE.search(text):
             self._typed_words(text, swaps)
         if _CLIPPED_HINT.search(text):
@@ -272,6 +280,16 @@ class Respeller:
         if not swaps:
             return prose
         return prose.respelled(_disjoint(swaps))
+
+    def _left_out(self, text: str, swaps: list) -> None:
+        """Words and marks the parse reads past: swear words used as intensifiers, emphasis marks."""
+        if self._swear_look is not None and self._swear_look.search(text):
+            swaps.extend((m.start(1), m.end(1), "") for m in self._swearing.finditer(text)
+                         if m.start(1) > m.start() or m.group(2).lower() in self.judged)
+        if "*" in text or "_" in text:
+            for m in _EMPHASIS.finditer(text):
+                swaps.append((m.start(), m.start(2), ""))
+                swaps.append((m.end(2), m.end(), ""))
 
     def _trailing_names(self, text: str, swaps: list) -> None:
         """A name said last, after a comma ("Do whatever you want, Sam."), is left out of the parse:
