@@ -7,9 +7,10 @@ one token, an exception of the same rule that always cancels it) and nothing wou
 exception no clean example needs may cancel nothing, or cancel far more than its comment says,
 and nothing would notice either. "Reached" means the pattern's matcher matched in the example,
 whatever the checks then decided (test_rule_examples.py checks the outcome); "used" means the
-exception overlapped a match of one of the rule's patterns in the example. (That shows what the
-exception is for; it does not prove the example needs it: another exception or a check may reject
-the same match too.)
+exception overlapped a match of one of the rule's patterns in the example. That shows what the
+exception is for; the slower test at the end also proves an example needs it: removing the
+exception flags one of the clean examples it overlaps (another exception or a check may reject the
+same match too, and then nothing shows what the exception guards).
 """
 from __future__ import annotations
 
@@ -108,3 +109,46 @@ def test_the_checks_can_fail():
     padded = replace(rule, patterns=(*rule.patterns, never), exceptions=(*rule.exceptions, never))
     assert len(rule.patterns) in unreached_patterns(padded)
     assert len(rule.exceptions) in unused_exceptions(padded)
+
+
+def test_an_exception_that_duplicates_another_is_reported_as_unneeded():
+    """Two copies of a needed exception each cover the other: neither is needed on its own."""
+    rule = next(r for r in RULES if r.exceptions and not unneeded_exceptions(r))
+    doubled = replace(rule, exceptions=(*rule.exceptions, rule.exceptions[0]))
+    missing = unneeded_exceptions(doubled)
+    assert 0 in missing and len(rule.exceptions) in missing
+
+
+def unneeded_exceptions(rule) -> list[int]:
+    """Exceptions the rule's clean examples do not need: with the exception removed, none of the
+    clean examples it overlaps is flagged (another exception or a check rejects them all)."""
+    overlaps: dict[int, list[str]] = {}
+    for text in rule.examples.clean:
+        raw = _raw_matches(rule, text)
+        spans = [(m.start, m.end) for m in raw if not m.exception]
+        for m in raw:
+            if m.exception and any(s < m.end and m.start < e for s, e in spans):
+                overlaps.setdefault(m.pattern, []).append(text)
+    out = []
+    for i in range(len(rule.exceptions)):
+        texts = list(dict.fromkeys(overlaps.get(i, ())))
+        if texts:
+            without = replace(rule, exceptions=rule.exceptions[:i] + rule.exceptions[i + 1:])
+            found = Linter([without], lexicons=LEX).check([Input(f"clean{k}.txt", t) for k, t in enumerate(texts)])
+            if any(found):
+                continue
+        out.append(i)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", [r for r in RULES if r.exceptions], ids=[r.id for r in RULES if r.exceptions])
+def test_every_exception_is_needed_by_a_clean_example(rule):
+    """Stronger than the test above: removing the exception must let one of its clean examples be
+    flagged. An exception that another exception or a check always covers on its examples either
+    guards something the examples do not show (add the example) or guards nothing (remove it)."""
+    missing = unneeded_exceptions(rule)
+    assert not missing, (
+        f"{rule.id}: no clean example needs these exceptions (removing one flags none of them); add a "
+        f"clean example that only the exception keeps unflagged, or remove the exception:\n"
+        f"{_listed(rule, 'exceptions', missing, rule.exceptions)}")
