@@ -153,6 +153,13 @@ def test_a_shouted_contraction_is_matched_and_reported_as_typed():
 SWEARING = Respeller(VOCAB, MASKED, swearing=["fucking", "damn", "bloody"], judged=["lazy", "useless", "dramatic"])
 
 
+def test_a_swear_word_before_slang_praise_stays():
+    import assertlint
+
+    for text in ["Your new bike is fucking sick!", "Your drawings are bloody insane, so good."]:
+        assert not [f for f in assertlint.check(text) if f.category == "judging"], text
+
+
 @pytest.mark.parametrize("typed,meant", [
     ("you are fucking useless", "you are useless"),  # before an adjective the rules judge people by
     ("stop being so damn lazy", "stop being so lazy"),
@@ -162,6 +169,8 @@ SWEARING = Respeller(VOCAB, MASKED, swearing=["fucking", "damn", "bloody"], judg
     ("your code is fucking broken", "your code is fucking broken"),  # kept: the swearing is what a rule reads
     ("you fucking idiot", "you fucking idiot"),
     ("that was a damn good catch", "that was a damn good catch"),
+    ("you'll fucking see", "you'll fucking see"),  # after "you'll" it stays: JDG013 reads it
+    ("im fucking done here", "i'm done here"),  # the chat respelling too
     ("the fucking lazy loader", "the lazy loader"),  # left out, and the rules still judge "lazy" of code alone
 ])
 def test_a_swear_word_used_as_an_intensifier_is_left_out_of_the_parse(typed, meant):
@@ -189,7 +198,8 @@ def test_respelling_patterns_stay_linear(pattern):
     def cost(n):
         worst = 0.0
         for s in ("a" * n + " ", "a1" * (n // 2), "$" * n + "a", "aaa" * (n // 3), "AB " * (n // 3), "A " * (n // 2),
-                  "x" * n + "1", "u r " * (n // 4), "m0ron " * (n // 6), "if not " * (n // 7), ". If you don't" * (n // 14)):
+                  "x" * n + "1", "u r " * (n // 4), "m0ron " * (n // 6), "if not " * (n // 7), ". If you don't" * (n // 14),
+                  "I'm fucking " * (n // 12), "fucking " * (n // 8)):
             best = float("inf")
             for _ in range(3):  # the best of three: a shared machine adds noise, never removes it
                 gc.disable()

@@ -201,7 +201,8 @@ class Engine:
         self.gate = gate_for(self.rules) if gate else None
         self.jobs = jobs  # 0: automatic
         vocabulary = {w for words in self.lexicons.values() for w in words if len(w) >= 4 and w.isalpha()}
-        judged = {w for name in JUDGED_ADJECTIVES for w in self.lexicons.get(name, ())}
+        judged = ({w for name in JUDGED_ADJECTIVES for w in self.lexicons.get(name, ())}
+                  - set(self.lexicons.get("slang_praise_adjectives", ())))  # "your bike is fucking sick!"
         self.respell = Respeller(vocabulary, self.lexicons.get("masked_words", ()), COMMON, rule_words(self.rules),
                                  self.lexicons.get("swear_intensifiers", ()), judged)
         self._compiled = None

@@ -196,10 +196,11 @@ class Respeller:
         # "fucking" there as the sentence's verb, and the adjective loses its subject
         self.judged = frozenset(w.lower() for w in judged)
         words = sorted({w.lower() for w in swearing if w.isalpha()}, key=len, reverse=True)
-        # and so is one between a subject and its auxiliary and the verb ("I'm fucking done talking to
-        # you", "I'll bloody report you"): the rules' phrases read the sentence without it
+        # and so is one after the writer's own subject and auxiliary ("I'm fucking done talking to
+        # you", "I'll bloody report you"): the rules' phrases read the sentence without it. After
+        # "you're" / "you'll" it stays unless an adjective follows ("you'll fucking see" is JDG013's)
         self._swearing = re.compile(
-            r"(?:\b(?:i'm|i am|you're|you are|we're|we are|i'll|i will|we'll|we will|you'll|i've|we've)[ \t]++)?"
+            r"(?:\b(?:i'm|im|i am|i'll|i will|we're|we are|we'll|we will|i've|we've)[ \t]++)?"
             r"(\b(?:" + "|".join(words) + r")[ \t]++)(?=([A-Za-z][A-Za-z-]*+))", re.I) if words else None
         self._swear_look = re2.compile(r"(?i)\b(?:" + "|".join(words) + r")\b") if words else None  # a cheap first look
         for w in self.masked:
