@@ -76,13 +76,36 @@ def unreached_patterns(rule) -> list[int]:
     return [i for i in range(len(rule.patterns)) if i not in reached]
 
 
-def unused_exceptions(rule) -> list[int]:
-    used = set()
+def _overlapped(rule) -> dict[int, list[str]]:
+    """Exception index -> the clean examples in which it overlaps a match of one of the patterns."""
+    out: dict[int, list[str]] = {}
     for text in rule.examples.clean:
         raw = _raw_matches(rule, text)
         spans = [(m.start, m.end) for m in raw if not m.exception]
-        used.update(m.pattern for m in raw if m.exception and any(s < m.end and m.start < e for s, e in spans))
+        for i in dict.fromkeys(m.pattern for m in raw if m.exception and any(s < m.end and m.start < e for s, e in spans)):
+            out.setdefault(i, []).append(text)
+    return out
+
+
+def unused_exceptions(rule) -> list[int]:
+    used = _overlapped(rule)
     return [i for i in range(len(rule.exceptions)) if i not in used]
+
+
+def unneeded_exceptions(rule) -> list[int]:
+    """Exceptions the rule's clean examples do not need: with the exception removed, none of the
+    clean examples it overlaps is flagged (another exception or a check rejects them all)."""
+    overlaps = _overlapped(rule)
+    out = []
+    for i in range(len(rule.exceptions)):
+        texts = overlaps.get(i, [])
+        if texts:
+            without = replace(rule, exceptions=rule.exceptions[:i] + rule.exceptions[i + 1:])
+            found = Linter([without], lexicons=LEX).check([Input(f"clean{k}.txt", t) for k, t in enumerate(texts)])
+            if any(found):
+                continue
+        out.append(i)
+    return out
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
@@ -117,28 +140,6 @@ def test_an_exception_that_duplicates_another_is_reported_as_unneeded():
     doubled = replace(rule, exceptions=(*rule.exceptions, rule.exceptions[0]))
     missing = unneeded_exceptions(doubled)
     assert 0 in missing and len(rule.exceptions) in missing
-
-
-def unneeded_exceptions(rule) -> list[int]:
-    """Exceptions the rule's clean examples do not need: with the exception removed, none of the
-    clean examples it overlaps is flagged (another exception or a check rejects them all)."""
-    overlaps: dict[int, list[str]] = {}
-    for text in rule.examples.clean:
-        raw = _raw_matches(rule, text)
-        spans = [(m.start, m.end) for m in raw if not m.exception]
-        for m in raw:
-            if m.exception and any(s < m.end and m.start < e for s, e in spans):
-                overlaps.setdefault(m.pattern, []).append(text)
-    out = []
-    for i in range(len(rule.exceptions)):
-        texts = list(dict.fromkeys(overlaps.get(i, ())))
-        if texts:
-            without = replace(rule, exceptions=rule.exceptions[:i] + rule.exceptions[i + 1:])
-            found = Linter([without], lexicons=LEX).check([Input(f"clean{k}.txt", t) for k, t in enumerate(texts)])
-            if any(found):
-                continue
-        out.append(i)
-    return out
 
 
 @pytest.mark.slow
